@@ -1,0 +1,61 @@
+import type { CommandSpec } from './command.js';
+
+/** Every verb of the command line, in the order `--help` lists them. */
+export const COMMANDS: readonly CommandSpec[] = [
+  {
+    name: 'list',
+    flags: [
+      { name: 'configured', short: 'c' },
+      { name: 'installed', short: 'i' },
+      { name: 'verbose', short: 'v' },
+    ],
+    args: [],
+    min: 0,
+    max: 0,
+    load: () => import('./commands/list.js'),
+  },
+  {
+    name: 'create',
+    args: ['zone', 'key=value...'],
+    min: 1,
+    load: () => import('./commands/create.js'),
+  },
+  {
+    name: 'set',
+    args: ['zone', 'key=value...'],
+    min: 2,
+    load: () => import('./commands/set.js'),
+  },
+  {
+    name: 'info',
+    args: ['zone'],
+    min: 1,
+    max: 1,
+    load: () => import('./commands/info.js'),
+  },
+  {
+    name: 'delete',
+    args: ['zone'],
+    min: 1,
+    max: 1,
+    load: () => import('./commands/delete.js'),
+  },
+  {
+    name: 'install',
+    args: ['zone'],
+    min: 1,
+    max: 1,
+    load: () => import('./commands/install.js'),
+  },
+  {
+    name: 'uninstall',
+    args: ['zone'],
+    min: 1,
+    max: 1,
+    load: () => import('./commands/uninstall.js'),
+  },
+];
+
+export function findCommand(name: string): CommandSpec | undefined {
+  return COMMANDS.find((c) => c.name === name);
+}

@@ -1,0 +1,14 @@
+import { adminContext } from '../../admin/context.js';
+import { createZone } from '../../admin/create.js';
+import type { ParsedLine } from '../args.js';
+import type { CliContext } from '../context.js';
+import { printConfig } from './info.js';
+
+export function run(ctx: CliContext, line: ParsedLine): void {
+  const [zone = '', ...words] = line.positionals;
+  const config = createZone(adminContext(ctx.paths, ctx.logger), zone, words);
+
+  if (ctx.json) {
+    printConfig(ctx, zone, 'configured', config);
+  }
+}

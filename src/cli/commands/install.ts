@@ -1,0 +1,8 @@
+import { adminContext } from '../../admin/context.js';
+import { installZone } from '../../admin/install.js';
+import type { ParsedLine } from '../args.js';
+import type { CliContext } from '../context.js';
+
+export function run(ctx: CliContext, line: ParsedLine): void {
+  installZone(adminContext(ctx.paths, ctx.logger), line.positionals[0] ?? '');
+}

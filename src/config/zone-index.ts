@@ -1,0 +1,117 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Conf from 'conf';
+import { errors, isZoneError } from '../core/errors.js';
+import type { Paths } from '../core/paths.js';
+import type { PersistentState } from '../core/states.js';
+import { withLock } from './lock.js';
+import { INDEX_VERSION, indexRootSchema, indexSchema } from './schema.js';
+import type { ZoneConfig } from './zone-config.js';
+
+export interface ZoneRecord {
+  state: PersistentState;
+  config: ZoneConfig;
+}
+
+export interface IndexData {
+  version: number;
+  zones: Record<string, ZoneRecord>;
+}
+
+const INDEX_NAME = 'zones';
+
+/**
+ * The zone index under `<etc>/zones.json`: each zone's persistent state and
+ * configuration. Reads validate the whole file against the schema; a file
+ * that fails is reported with its path and is never overwritten.
+ */
+export class ZoneIndex {
+  readonly file: string;
+  private readonly lockFile: string;
+  private conf: Conf<IndexData> | undefined;
+
+  constructor(private readonly paths: Paths) {
+    this.file = path.join(paths.etc, `${INDEX_NAME}.json`);
+    this.lockFile = path.join(paths.etc, `${INDEX_NAME}.lock`);
+  }
+
+  /** The whole index; empty when no zone was ever configured. */
+  read(): IndexData {
+    if (!fs.existsSync(this.file)) {
+      return { version: INDEX_VERSION, zones: {} };
+    }
+
+    return this.guard(() => {
+      const store = this.open().store;
+
+      if (store.version !== INDEX_VERSION || !store.zones) {
+        throw errors.corruptConfig(this.file, `version ${store.version}`);
+      }
+
+      return { version: store.version, zones: store.zones };
+    });
+  }
+
+  /** One zone's record, or a localized "unknown zone" error. */
+  get(zone: string): ZoneRecord {
+    const record = this.read().zones[zone];
+
+    if (!record) {
+      throw errors.unknownZone(zone);
+    }
+
+    return record;
+  }
+
+  /**
+   * Reads, lets `change` edit the data, and writes it back atomically, all
+   * under the index lock. When `change` throws, nothing is written.
+   */
+  update<T>(change: (data: IndexData) => T): T {
+    fs.mkdirSync(this.paths.etc, { recursive: true, mode: 0o755 });
+
+    return withLock(this.lockFile, () => {
+      const data = this.read();
+      const result = change(data);
+
+      this.guard(() => {
+        this.open().store = { version: INDEX_VERSION, zones: data.zones };
+      }, true);
+
+      return result;
+    });
+  }
+
+  private open(): Conf<IndexData> {
+    this.conf ??= new Conf<IndexData>({
+      cwd: this.paths.etc,
+      configName: INDEX_NAME,
+      schema: indexSchema as never,
+      rootSchema: indexRootSchema,
+      accessPropertiesByDotNotation: false,
+      clearInvalidConfig: false,
+      configFileMode: 0o644,
+    });
+
+    return this.conf;
+  }
+
+  private guard<T>(fn: () => T, writing = false): T {
+    try {
+      return fn();
+    } catch (error) {
+      if (isZoneError(error)) {
+        throw error;
+      }
+
+      const code = (error as NodeJS.ErrnoException).code;
+      if (writing) {
+        throw errors.configWriteFailed(this.file, error);
+      }
+      if (code === 'EACCES' || code === 'EISDIR' || code === 'EIO') {
+        throw errors.configUnreadable(this.file, error);
+      }
+      throw errors.corruptConfig(this.file, error);
+    }
+  }
+}

@@ -10,15 +10,15 @@ import { checkZonepathFree } from './create.js';
  * (zonepath, brand) are fixed once the zone has files; the rest take effect
  * at the next boot.
  */
-export function configureZone(
+export async function configureZone(
   ctx: AdminContext,
   zone: string,
   words: readonly string[],
-): ZoneConfig {
+): Promise<ZoneConfig> {
   checkZoneName(zone);
   const assignments = parseAssignments(words);
 
-  const config = ctx.index.update((data) => {
+  const config = await ctx.index.update((data) => {
     const record = data.zones[zone];
     if (!record) {
       throw errors.unknownZone(zone);

@@ -7,11 +7,11 @@ import type { IndexData } from '../config/zone-index.js';
 import type { AdminContext } from './context.js';
 
 /** Configures a new zone from `key=value` words; nothing is written on error. */
-export function createZone(
+export async function createZone(
   ctx: AdminContext,
   zone: string,
   words: readonly string[],
-): ZoneConfig {
+): Promise<ZoneConfig> {
   checkZoneName(zone);
   const assignments = parseAssignments(words);
 
@@ -25,7 +25,7 @@ export function createZone(
     assignments,
   );
 
-  ctx.index.update((data) => {
+  await ctx.index.update((data) => {
     if (data.zones[zone]) {
       throw errors.duplicateZone(zone);
     }

@@ -3,10 +3,13 @@ import { checkZoneName } from '../core/zonename.js';
 import type { AdminContext } from './context.js';
 
 /** Removes a zone's configuration; only a zone with no files may go. */
-export function deleteZone(ctx: AdminContext, zone: string): void {
+export async function deleteZone(
+  ctx: AdminContext,
+  zone: string,
+): Promise<void> {
   checkZoneName(zone);
 
-  ctx.index.update((data) => {
+  await ctx.index.update((data) => {
     const record = data.zones[zone];
     if (!record) {
       throw errors.unknownZone(zone);

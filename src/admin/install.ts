@@ -6,13 +6,13 @@ import { buildSparseRoot } from '../install/sparse-root.js';
 import { mountsUnder } from '../install/mounts.js';
 import type { AdminContext } from './context.js';
 
-function setState(
+async function setState(
   ctx: AdminContext,
   zone: string,
   state: PersistentState,
   reason: string,
-): void {
-  ctx.index.update((data) => {
+): Promise<void> {
+  await ctx.index.update((data) => {
     const record = data.zones[zone];
     if (record) {
       record.state = state;
@@ -22,15 +22,15 @@ function setState(
 }
 
 /** Moves a zone from one persistent state to the next, or says why not. */
-function claim(
+async function claim(
   ctx: AdminContext,
   command: string,
   zone: string,
   from: readonly PersistentState[],
-): string {
+): Promise<string> {
   checkZoneName(zone);
 
-  const zonepath = ctx.index.update((data) => {
+  const zonepath = await ctx.index.update((data) => {
     const record = data.zones[zone];
     if (!record) {
       throw errors.unknownZone(zone);
@@ -42,7 +42,11 @@ function claim(
     record.state = 'incomplete';
     return record.config.zonepath;
   });
-  ctx.logger.info('zone state changed', { zone, state: 'incomplete', reason: command });
+  ctx.logger.info('zone state changed', {
+    zone,
+    state: 'incomplete',
+    reason: command,
+  });
 
   return zonepath;
 }
@@ -56,7 +60,10 @@ function isEmptyDir(dir: string): boolean {
  * after. On failure everything written is removed and the zone is
  * `configured` again.
  */
-export function installZone(ctx: AdminContext, zone: string): void {
+export async function installZone(
+  ctx: AdminContext,
+  zone: string,
+): Promise<void> {
   const record = ctx.index.get(checkZoneName(zone));
   if (record.state !== 'configured') {
     throw errors.wrongState('install', zone, record.state);
@@ -68,7 +75,7 @@ export function installZone(ctx: AdminContext, zone: string): void {
     throw errors.zonepathNotEmpty(zonepath);
   }
 
-  claim(ctx, 'install', zone, ['configured']);
+  await claim(ctx, 'install', zone, ['configured']);
   let step = 'zonepath';
 
   try {
@@ -81,15 +88,18 @@ export function installZone(ctx: AdminContext, zone: string): void {
     });
   } catch (error) {
     removeFiles(zonepath, existed);
-    setState(ctx, zone, 'configured', 'install failed');
+    await setState(ctx, zone, 'configured', 'install failed');
     throw isZoneError(error) ? error : errors.installFailed(zone, step, error);
   }
 
-  setState(ctx, zone, 'installed', 'install');
+  await setState(ctx, zone, 'installed', 'install');
 }
 
 /** Removes a zone's files and returns it to `configured`. */
-export function uninstallZone(ctx: AdminContext, zone: string): void {
+export async function uninstallZone(
+  ctx: AdminContext,
+  zone: string,
+): Promise<void> {
   const record = ctx.index.get(checkZoneName(zone));
   const zonepath = record.config.zonepath;
 
@@ -98,7 +108,7 @@ export function uninstallZone(ctx: AdminContext, zone: string): void {
     throw errors.zoneActive('uninstall', zone, record.state);
   }
 
-  claim(ctx, 'uninstall', zone, ['installed', 'incomplete']);
+  await claim(ctx, 'uninstall', zone, ['installed', 'incomplete']);
 
   try {
     removeFiles(zonepath, false);
@@ -106,7 +116,7 @@ export function uninstallZone(ctx: AdminContext, zone: string): void {
     throw errors.uninstallFailed(zone, error);
   }
 
-  setState(ctx, zone, 'configured', 'uninstall');
+  await setState(ctx, zone, 'configured', 'uninstall');
 }
 
 function removeFiles(zonepath: string, keepZonepath: boolean): void {

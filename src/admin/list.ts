@@ -28,7 +28,10 @@ const INSTALLED: readonly ZoneState[] = [
 ];
 
 /** The zones `list` shows, sorted by name, as `zoneadm list` would pick them. */
-export function listZones(ctx: AdminContext, filter: ListFilter): ZoneSummary[] {
+export function listZones(
+  ctx: AdminContext,
+  filter: ListFilter,
+): ZoneSummary[] {
   const shown = (state: ZoneState) =>
     filter.configured ||
     (filter.installed ? INSTALLED.includes(state) : RUNNING.includes(state));

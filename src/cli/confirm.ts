@@ -19,7 +19,7 @@ export async function confirm(
   }
 
   const rl = readline.createInterface({ input: ctx.stdin, output: ctx.stderr });
-  const question = ctx.t('cli:confirm.question', { command, zone });
+  const question = ctx.t(`cli:confirm.${command}`, { zone });
   const answer = await new Promise<string>((resolve) => {
     rl.question(`${question} `, resolve);
     rl.once('close', () => resolve(''));

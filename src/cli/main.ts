@@ -27,7 +27,10 @@ export async function main(
   }
 }
 
-function switchLanguage(messages: Messages, lang: Messages['current']): Messages {
+function switchLanguage(
+  messages: Messages,
+  lang: Messages['current'],
+): Messages {
   return lang === messages.current ? messages : new Messages(lang);
 }
 
@@ -41,9 +44,15 @@ async function dispatch(
     return EXIT_OK;
   }
 
-  if (line.global.help || line.command === undefined || line.command === 'help') {
+  if (
+    line.global.help ||
+    line.command === undefined ||
+    line.command === 'help'
+  ) {
     process.stdout.write(usageText(messages.t));
-    return line.command === undefined && !line.global.help ? EXIT_USAGE : EXIT_OK;
+    return line.command === undefined && !line.global.help
+      ? EXIT_USAGE
+      : EXIT_OK;
   }
 
   const spec = findCommand(line.command);
@@ -53,7 +62,10 @@ async function dispatch(
 
   const count = line.positionals.length;
   if (count < spec.min) {
-    throw errors.missingArgument(spec.args[count] ?? spec.args.at(-1) ?? '', spec.name);
+    throw errors.missingArgument(
+      spec.args[count] ?? spec.args.at(-1) ?? '',
+      spec.name,
+    );
   }
   if (spec.max !== undefined && count > spec.max) {
     throw errors.extraArgument(line.positionals[spec.max] ?? '', spec.name);

@@ -23,7 +23,9 @@ export function reportError(
   }
 
   if (zoneError.code === 'internal' && process.env.ZONECTL_DEBUG) {
-    stderr.write(`${zoneError.cause instanceof Error ? zoneError.cause.stack : ''}\n`);
+    stderr.write(
+      `${zoneError.cause instanceof Error ? zoneError.cause.stack : ''}\n`,
+    );
   }
 
   return zoneError.exit;

@@ -1,7 +1,10 @@
 import { displayWidth, padEnd } from '../core/width.js';
 
 /** A header line over `rows`, aligned together. */
-export function formatTable(headers: readonly string[], rows: readonly string[][]): string {
+export function formatTable(
+  headers: readonly string[],
+  rows: readonly string[][],
+): string {
   return formatRows([headers, ...rows]);
 }
 
@@ -15,7 +18,9 @@ export function formatRows(all: readonly (readonly string[])[]): string {
   return all
     .map((row) =>
       row
-        .map((cell, col) => (col === row.length - 1 ? cell : padEnd(cell, widths[col] ?? 0)))
+        .map((cell, col) =>
+          col === row.length - 1 ? cell : padEnd(cell, widths[col] ?? 0),
+        )
         .join('  ')
         .trimEnd(),
     )

@@ -39,7 +39,11 @@ function parseFs(value: string): FsEntry | undefined {
     ['ro', 'rw'].includes(mode);
 
   return ok
-    ? { dir: path.normalize(dir), source: path.normalize(source), readonly: mode === 'ro' }
+    ? {
+        dir: path.normalize(dir),
+        source: path.normalize(source),
+        readonly: mode === 'ro',
+      }
     : undefined;
 }
 

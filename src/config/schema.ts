@@ -63,7 +63,10 @@ export const indexSchema = {
   version: { const: INDEX_VERSION },
   zones: {
     type: 'object',
-    propertyNames: { pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$', not: { const: 'global' } },
+    propertyNames: {
+      pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$',
+      not: { const: 'global' },
+    },
     additionalProperties: zoneRecord,
   },
 };

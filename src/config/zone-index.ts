@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Conf from 'conf';
+import type Conf from 'conf';
 import { errors, isZoneError } from '../core/errors.js';
 import type { Paths } from '../core/paths.js';
 import type { PersistentState } from '../core/states.js';
 import { withLock } from './lock.js';
+import { readIndexFile } from './read-index.js';
 import { INDEX_VERSION, indexRootSchema, indexSchema } from './schema.js';
 import type { ZoneConfig } from './zone-config.js';
 
@@ -37,19 +38,7 @@ export class ZoneIndex {
 
   /** The whole index; empty when no zone was ever configured. */
   read(): IndexData {
-    if (!fs.existsSync(this.file)) {
-      return { version: INDEX_VERSION, zones: {} };
-    }
-
-    return this.guard(() => {
-      const store = this.open().store;
-
-      if (store.version !== INDEX_VERSION || !store.zones) {
-        throw errors.corruptConfig(this.file, `version ${store.version}`);
-      }
-
-      return { version: store.version, zones: store.zones };
-    });
+    return readIndexFile(this.file);
   }
 
   /** One zone's record, or a localized "unknown zone" error. */
@@ -67,7 +56,8 @@ export class ZoneIndex {
    * Reads, lets `change` edit the data, and writes it back atomically, all
    * under the index lock. When `change` throws, nothing is written.
    */
-  update<T>(change: (data: IndexData) => T): T {
+  async update<T>(change: (data: IndexData) => T): Promise<T> {
+    const ConfClass = await loadConf();
     fs.mkdirSync(this.paths.etc, { recursive: true, mode: 0o755 });
 
     return withLock(this.lockFile, () => {
@@ -75,15 +65,20 @@ export class ZoneIndex {
       const result = change(data);
 
       this.guard(() => {
-        this.open().store = { version: INDEX_VERSION, zones: data.zones };
-      }, true);
+        this.open(ConfClass).store = {
+          version: INDEX_VERSION,
+          zones: data.zones,
+        };
+      });
 
       return result;
     });
   }
 
-  private open(): Conf<IndexData> {
-    this.conf ??= new Conf<IndexData>({
+  // conf and its schema compiler cost about 100 ms to load, so only writers
+  // load them; readers use the validator compiled at build time.
+  private open(ConfClass: typeof Conf): Conf<IndexData> {
+    this.conf ??= new ConfClass({
       cwd: this.paths.etc,
       configName: INDEX_NAME,
       schema: indexSchema as never,
@@ -96,22 +91,17 @@ export class ZoneIndex {
     return this.conf;
   }
 
-  private guard<T>(fn: () => T, writing = false): T {
+  private guard<T>(fn: () => T): T {
     try {
       return fn();
     } catch (error) {
-      if (isZoneError(error)) {
-        throw error;
-      }
-
-      const code = (error as NodeJS.ErrnoException).code;
-      if (writing) {
-        throw errors.configWriteFailed(this.file, error);
-      }
-      if (code === 'EACCES' || code === 'EISDIR' || code === 'EIO') {
-        throw errors.configUnreadable(this.file, error);
-      }
-      throw errors.corruptConfig(this.file, error);
+      throw isZoneError(error)
+        ? error
+        : errors.configWriteFailed(this.file, error);
     }
   }
+}
+
+async function loadConf(): Promise<typeof Conf> {
+  return (await import('conf')).default;
 }

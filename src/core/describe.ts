@@ -1,4 +1,9 @@
-import { isZoneError, errors, type MessageParams, type ZoneError } from './errors.js';
+import {
+  isZoneError,
+  errors,
+  type MessageParams,
+  type ZoneError,
+} from './errors.js';
 import type { TFunction } from './i18n.js';
 
 /** Translates parameters that refer to other messages. */

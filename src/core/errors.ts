@@ -41,6 +41,11 @@ export function isZoneError(value: unknown): value is ZoneError {
   return value instanceof ZoneError;
 }
 
+// A state shown in the reader's language; scripts still get the code.
+function stateRef(state: string): MessageRef {
+  return ref(`cli:state.${state}`);
+}
+
 function usage(code: string, params: MessageParams = {}): ZoneError {
   return new ZoneError(code, params, EXIT_USAGE);
 }
@@ -93,7 +98,7 @@ export const errors = {
   badValue: (key: string, value: string) =>
     usage('badValue', { key, value, allowed: ref(`keys:allowed.${key}`) }),
   keyFixedWhenInstalled: (key: string, zone: string, state: string) =>
-    failed('keyFixedWhenInstalled', { key, zone, state }),
+    failed('keyFixedWhenInstalled', { key, zone, state: stateRef(state) }),
   zonepathInUse: (zonepath: string, other: string) =>
     failed('zonepathInUse', { zonepath, other }),
 
@@ -109,9 +114,9 @@ export const errors = {
 
   // States.
   wrongState: (command: string, zone: string, state: string) =>
-    failed('wrongState', { command, zone, state }),
+    failed('wrongState', { command, zone, state: stateRef(state) }),
   zoneActive: (command: string, zone: string, state: string) =>
-    failed('zoneActive', { command, zone, state }),
+    failed('zoneActive', { command, zone, state: stateRef(state) }),
 
   // Install and uninstall.
   zonepathNotEmpty: (zonepath: string) =>

@@ -7,7 +7,9 @@ import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from './language.js';
 export type { TFunction } from 'i18next';
 
 // From dist/src/core/ back to the package's own locales/ folder.
-const LOCALES_DIR = fileURLToPath(new URL('../../../locales/', import.meta.url));
+const LOCALES_DIR = fileURLToPath(
+  new URL('../../../locales/', import.meta.url),
+);
 
 export const NAMESPACES_DEFAULT = 'cli';
 

@@ -13,7 +13,9 @@ export function isLanguage(value: string): value is Language {
  * The language a POSIX locale name asks for: `de_DE.UTF-8` is German, and
  * `C`, `POSIX` or anything we do not speak is English.
  */
-export function languageOfLocale(locale: string | undefined): Language | undefined {
+export function languageOfLocale(
+  locale: string | undefined,
+): Language | undefined {
   if (!locale) {
     return undefined;
   }
@@ -27,7 +29,9 @@ export function languageOfLocale(locale: string | undefined): Language | undefin
  * The operator's language: LC_ALL wins, then LC_MESSAGES, then LANG, as the
  * C library decides it. An empty variable counts as unset.
  */
-export function languageFromEnv(env: NodeJS.ProcessEnv = process.env): Language {
+export function languageFromEnv(
+  env: NodeJS.ProcessEnv = process.env,
+): Language {
   const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG;
 
   return languageOfLocale(locale) ?? DEFAULT_LANGUAGE;

@@ -4,7 +4,12 @@
  */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
-const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
+const RANK: Record<LogLevel, number> = {
+  debug: 10,
+  info: 20,
+  warn: 30,
+  error: 40,
+};
 
 export interface Logger {
   debug(message: string, fields?: Record<string, unknown>): void;
@@ -39,7 +44,13 @@ export function createLogger(options: LoggerOptions = {}): Logger {
         return;
       }
 
-      const record = { time: now().toISOString(), level, message, ...base, ...fields };
+      const record = {
+        time: now().toISOString(),
+        level,
+        message,
+        ...base,
+        ...fields,
+      };
       write(`${JSON.stringify(record, errorReplacer)}\n`);
     };
 
@@ -48,12 +59,16 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     info: log('info'),
     warn: log('warn'),
     error: log('error'),
-    child: (fields) => createLogger({ ...options, fields: { ...base, ...fields } }),
+    child: (fields) =>
+      createLogger({ ...options, fields: { ...base, ...fields } }),
   };
 }
 
 /** A logger that drops everything, for code paths that must stay quiet. */
-export const silentLogger: Logger = createLogger({ level: 'error', write: () => {} });
+export const silentLogger: Logger = createLogger({
+  level: 'error',
+  write: () => {},
+});
 
 function errorReplacer(_key: string, value: unknown): unknown {
   if (value instanceof Error) {

@@ -72,7 +72,10 @@ export function resolvePaths(inputs: PathInputs = {}): Paths {
 
   const data = xdg('XDG_DATA_HOME', path.join(home, '.local/share'));
   const state = xdg('XDG_STATE_HOME', path.join(home, '.local/state'));
-  const runtime = xdg('XDG_RUNTIME_DIR', path.join(os.tmpdir(), `zonectl-${uid}`));
+  const runtime = xdg(
+    'XDG_RUNTIME_DIR',
+    path.join(os.tmpdir(), `zonectl-${uid}`),
+  );
 
   return {
     root,

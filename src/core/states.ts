@@ -15,7 +15,11 @@ export const ZONE_STATES = [
 
 export type ZoneState = (typeof ZONE_STATES)[number];
 
-export const PERSISTENT_STATES = ['configured', 'incomplete', 'installed'] as const;
+export const PERSISTENT_STATES = [
+  'configured',
+  'incomplete',
+  'installed',
+] as const;
 
 export type PersistentState = (typeof PERSISTENT_STATES)[number];
 

@@ -1,14 +1,33 @@
-// Wide (two-column) code points: CJK, Hangul, full-width forms, and the
-// like, as terminals draw them. Enough for our four languages' labels.
-const WIDE =
-  /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/u;
+// Wide (two-column) code points as terminals draw them: Hangul Jamo, CJK
+// punctuation and ideographs, kana, Hangul syllables, full-width forms.
+const WIDE_RANGES: readonly [number, number][] = [
+  [0x1100, 0x115f],
+  [0x2e80, 0x303e],
+  [0x3041, 0x33ff],
+  [0x3400, 0x4dbf],
+  [0x4e00, 0x9fff],
+  [0xa000, 0xa4cf],
+  [0xac00, 0xd7a3],
+  [0xf900, 0xfaff],
+  [0xfe30, 0xfe4f],
+  [0xff00, 0xff60],
+  [0xffe0, 0xffe6],
+  [0x1f300, 0x1f64f],
+  [0x20000, 0x3fffd],
+];
+
+export function isWide(codePoint: number): boolean {
+  return WIDE_RANGES.some(
+    ([low, high]) => codePoint >= low && codePoint <= high,
+  );
+}
 
 /** Columns a string takes in a terminal. */
 export function displayWidth(text: string): number {
   let width = 0;
 
   for (const char of text) {
-    width += WIDE.test(char) ? 2 : 1;
+    width += isWide(char.codePointAt(0) ?? 0) ? 2 : 1;
   }
 
   return width;

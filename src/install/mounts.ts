@@ -20,5 +20,7 @@ export function mountPoints(mountinfo = '/proc/self/mountinfo'): string[] {
 export function mountsUnder(dir: string, mountinfo?: string): string[] {
   const prefix = dir.endsWith('/') ? dir : `${dir}/`;
 
-  return mountPoints(mountinfo).filter((m) => m === dir || m.startsWith(prefix));
+  return mountPoints(mountinfo).filter(
+    (m) => m === dir || m.startsWith(prefix),
+  );
 }

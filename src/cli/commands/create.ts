@@ -4,9 +4,13 @@ import type { ParsedLine } from '../args.js';
 import type { CliContext } from '../context.js';
 import { printConfig } from './info.js';
 
-export function run(ctx: CliContext, line: ParsedLine): void {
+export async function run(ctx: CliContext, line: ParsedLine): Promise<void> {
   const [zone = '', ...words] = line.positionals;
-  const config = createZone(adminContext(ctx.paths, ctx.logger), zone, words);
+  const config = await createZone(
+    adminContext(ctx.paths, ctx.logger),
+    zone,
+    words,
+  );
 
   if (ctx.json) {
     printConfig(ctx, zone, 'configured', config);

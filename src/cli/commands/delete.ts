@@ -16,5 +16,5 @@ export async function run(ctx: CliContext, line: ParsedLine): Promise<void> {
   }
 
   await confirm(ctx, 'delete', zone);
-  deleteZone(admin, zone);
+  await deleteZone(admin, zone);
 }

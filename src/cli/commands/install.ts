@@ -3,6 +3,9 @@ import { installZone } from '../../admin/install.js';
 import type { ParsedLine } from '../args.js';
 import type { CliContext } from '../context.js';
 
-export function run(ctx: CliContext, line: ParsedLine): void {
-  installZone(adminContext(ctx.paths, ctx.logger), line.positionals[0] ?? '');
+export async function run(ctx: CliContext, line: ParsedLine): Promise<void> {
+  await installZone(
+    adminContext(ctx.paths, ctx.logger),
+    line.positionals[0] ?? '',
+  );
 }

@@ -3,8 +3,8 @@ import { configureZone } from '../../admin/configure.js';
 import type { ParsedLine } from '../args.js';
 import type { CliContext } from '../context.js';
 
-export function run(ctx: CliContext, line: ParsedLine): void {
+export async function run(ctx: CliContext, line: ParsedLine): Promise<void> {
   const [zone = '', ...words] = line.positionals;
 
-  configureZone(adminContext(ctx.paths, ctx.logger), zone, words);
+  await configureZone(adminContext(ctx.paths, ctx.logger), zone, words);
 }

@@ -16,5 +16,5 @@ export async function run(ctx: CliContext, line: ParsedLine): Promise<void> {
   }
 
   await confirm(ctx, 'uninstall', zone);
-  uninstallZone(admin, zone);
+  await uninstallZone(admin, zone);
 }

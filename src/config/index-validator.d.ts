@@ -1,0 +1,10 @@
+// Generated into dist/ at build time by generate-validator.ts.
+import type { ErrorObject } from 'ajv';
+
+interface Validator {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
+}
+
+export const validate: Validator;
+export default validate;

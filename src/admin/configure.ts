@@ -1,4 +1,4 @@
-import { errors } from '../core/errors.js';
+import { errors } from '../core/errors/cli.js';
 import { checkZoneName } from '../core/zonename.js';
 import { KEYS, applyAssignments, parseAssignments } from '../config/keys.js';
 import type { ZoneConfig } from '../config/zone-config.js';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { errors } from '../core/errors.js';
+import { errors } from '../core/errors/cli.js';
 import { checkZoneName } from '../core/zonename.js';
 import { applyAssignments, parseAssignments } from '../config/keys.js';
 import type { ZoneConfig } from '../config/zone-config.js';

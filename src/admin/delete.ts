@@ -1,4 +1,4 @@
-import { errors } from '../core/errors.js';
+import { errors } from '../core/errors/cli.js';
 import { checkZoneName } from '../core/zonename.js';
 import type { AdminContext } from './context.js';
 

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
-import { errors, isZoneError } from '../core/errors.js';
+import { errors } from '../core/errors/cli.js';
+import { isZoneError } from '../core/errors/zone-error.js';
 import { checkZoneName } from '../core/zonename.js';
 import type { PersistentState } from '../core/states.js';
 import { buildSparseRoot } from '../install/sparse-root.js';

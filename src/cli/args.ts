@@ -1,4 +1,4 @@
-import { errors } from '../core/errors.js';
+import { errors } from '../core/errors/cli.js';
 
 /** A flag a command accepts: a single letter or a long name, maybe a value. */
 export interface FlagSpec {

@@ -1,5 +1,5 @@
 import readline from 'node:readline';
-import { errors } from '../core/errors.js';
+import { errors } from '../core/errors/cli.js';
 import type { CliContext } from './context.js';
 
 /**

@@ -1,5 +1,5 @@
 import { Messages, type TFunction } from '../core/i18n.js';
-import { errors } from '../core/errors.js';
+import { errors } from '../core/errors/cli.js';
 import {
   LANGUAGES,
   isLanguage,

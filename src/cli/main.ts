@@ -1,4 +1,4 @@
-import { errors } from '../core/errors.js';
+import { errors } from '../core/errors/cli.js';
 import { EXIT_OK, EXIT_USAGE } from '../core/exit-status.js';
 import { Messages } from '../core/i18n.js';
 import { languageFromEnv } from '../core/language.js';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { errors } from '../core/errors.js';
+import { errors } from '../core/errors/cli.js';
 import type { FsEntry, ZoneConfig } from './zone-config.js';
 import {
   BRANDS,

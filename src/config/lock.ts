@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { errors } from '../core/errors.js';
+import { errors } from '../core/errors/cli.js';
 
 // Index updates take milliseconds; a holder for longer than this is stuck.
 const LOCK_WAIT_MS = 5000;

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { errors } from '../core/errors.js';
+import { errors } from '../core/errors/cli.js';
 import { validate } from './index-validator.js';
 import { INDEX_VERSION } from './schema.js';
 import type { IndexData } from './zone-index.js';

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type Conf from 'conf';
-import { errors, isZoneError } from '../core/errors.js';
+import { errors } from '../core/errors/cli.js';
+import { isZoneError } from '../core/errors/zone-error.js';
 import type { Paths } from '../core/paths.js';
 import type { PersistentState } from '../core/states.js';
 import { withLock } from './lock.js';

@@ -1,9 +1,9 @@
+import { errors } from './errors/cli.js';
 import {
   isZoneError,
-  errors,
   type MessageParams,
   type ZoneError,
-} from './errors.js';
+} from './errors/zone-error.js';
 import type { TFunction } from './i18n.js';
 
 /** Translates parameters that refer to other messages. */

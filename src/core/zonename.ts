@@ -1,4 +1,4 @@
-import { errors } from './errors.js';
+import { errors } from './errors/cli.js';
 
 /** The host itself; it is never a zone zonectl manages. */
 export const GLOBAL_ZONE = 'global';

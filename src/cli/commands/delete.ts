@@ -1,6 +1,6 @@
 import { adminContext } from '../../admin/context.js';
 import { deleteZone, requireZone } from '../../admin/delete.js';
-import { errors } from '../../core/errors.js';
+import { errors } from '../../core/errors/cli.js';
 import type { ParsedLine } from '../args.js';
 import { confirm } from '../confirm.js';
 import type { CliContext } from '../context.js';

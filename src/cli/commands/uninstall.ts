@@ -1,7 +1,7 @@
 import { adminContext } from '../../admin/context.js';
 import { requireZone } from '../../admin/delete.js';
 import { uninstallZone } from '../../admin/install.js';
-import { errors } from '../../core/errors.js';
+import { errors } from '../../core/errors/cli.js';
 import type { ParsedLine } from '../args.js';
 import { confirm } from '../confirm.js';
 import type { CliContext } from '../context.js';

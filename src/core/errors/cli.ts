@@ -1,71 +1,12 @@
-import { EXIT_FAILED, EXIT_USAGE, type ExitStatus } from './exit-status.js';
-
-/** A value that is itself a message key, translated when shown. */
-export interface MessageRef {
-  readonly ref: string;
-}
-
-/** Values interpolated into a localized message. */
-export type MessageParams = Record<string, string | number | MessageRef>;
-
-/** Refers to another message, so a parameter follows the reader's language. */
-export function ref(key: string): MessageRef {
-  return { ref: key };
-}
-
-/**
- * The one error type zonectl raises on purpose. `code` is the i18next key
- * under the `errors` namespace, `params` are the values the message shows, and
- * `exit` is the status a command ends with when this error reaches the top.
- * Every instance is built by a factory below, so each message has one home.
- */
-export class ZoneError extends Error {
-  override readonly name = 'ZoneError';
-
-  constructor(
-    readonly code: string,
-    readonly params: MessageParams = {},
-    readonly exit: ExitStatus = EXIT_FAILED,
-    options?: { cause?: unknown },
-  ) {
-    super(`${code} ${JSON.stringify(params)}`, options);
-  }
-
-  /** The i18next key of this error's message. */
-  get key(): string {
-    return `errors:${this.code}`;
-  }
-}
-
-export function isZoneError(value: unknown): value is ZoneError {
-  return value instanceof ZoneError;
-}
+/** The errors of the command line, the configuration and install. */
+import { errorMaker, ref, type MessageRef } from './zone-error.js';
 
 // A state shown in the reader's language; scripts still get the code.
 function stateRef(state: string): MessageRef {
   return ref(`cli:state.${state}`);
 }
 
-function usage(code: string, params: MessageParams = {}): ZoneError {
-  return new ZoneError(code, params, EXIT_USAGE);
-}
-
-function failed(
-  code: string,
-  params: MessageParams = {},
-  cause?: unknown,
-): ZoneError {
-  return new ZoneError(code, params, EXIT_FAILED, { cause });
-}
-
-function reason(cause: unknown): string {
-  if (cause instanceof Error) {
-    const code = (cause as NodeJS.ErrnoException).code;
-    return code ? `${code}: ${cause.message}` : cause.message;
-  }
-
-  return String(cause);
-}
+const { usage, failed, reason } = errorMaker('cli');
 
 export const errors = {
   // The command line.

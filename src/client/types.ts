@@ -1,0 +1,117 @@
+/**
+ * What the CLI and the terminal UI may ask of zonectl, whether the answer
+ * comes from a zone's daemon over its door, from the zone index, or from the
+ * host. The UI is written against this contract only.
+ */
+import type { Language } from '../core/language.js';
+import type { ZoneState } from '../core/states.js';
+
+/** The commands a zone's door serves (DESIGN.md, "Transitions"). */
+export const DOOR_COMMANDS = [
+  'ready',
+  'boot',
+  'reboot',
+  'halt',
+  'note_uninstalling',
+  'mount',
+  'unmount',
+] as const;
+
+export type DoorCommand = (typeof DOOR_COMMANDS)[number];
+
+export const ZONE_EVENTS = [
+  'readied',
+  'booting',
+  'bootfailed',
+  'rebooting',
+  'halted',
+  'uninstalling',
+] as const;
+
+export type ZoneEventName = (typeof ZONE_EVENTS)[number];
+
+/** Who asked for something, as far as the daemon can know it. */
+export interface Caller {
+  uid: number;
+  pid: number;
+  user: string;
+}
+
+/** One row of the zone table. */
+export interface ZoneView {
+  name: string;
+  state: ZoneState;
+  /** Small number unique among active zones; null while nothing runs. */
+  id: number | null;
+  brand: string;
+  zonepath: string;
+  hostname: string;
+  /** When the running zone booted, ms since the epoch. */
+  bootedAt?: number;
+  caps: { memory?: string; cpu?: number; processes?: number };
+}
+
+/** One state change, as the eventstream publishes it. */
+export interface ZoneEvent {
+  zone: string;
+  event: ZoneEventName;
+  from: ZoneState;
+  to: ZoneState;
+  /** ISO 8601. */
+  time: string;
+  /** Who asked; `zone` for an upcall from inside. */
+  by: Caller | 'zone';
+}
+
+/** A daemon's answer to one request, already in the caller's language. */
+export interface Reply {
+  ok: boolean;
+  exit: number;
+  messages: string[];
+  state?: ZoneState;
+}
+
+export interface RequestOptions {
+  locale: Language;
+  /** Boot arguments, for boot and reboot. */
+  args?: readonly string[];
+}
+
+/** A console attached through the zone's daemon. */
+export interface ConsoleSession {
+  onData(listener: (chunk: Buffer) => void): void;
+  /** A localized notice (booting, halted, …), kept apart from zone bytes. */
+  onNotice(listener: (text: string) => void): void;
+  onClose(listener: (reason?: string) => void): void;
+  write(data: Buffer | string): void;
+  resize(cols: number, rows: number): void;
+  close(): void;
+}
+
+export interface ConsoleOptions {
+  locale: Language;
+  readOnly?: boolean;
+  /** Detach when the zone halts instead of following it. */
+  detachOnHalt?: boolean;
+  cols?: number;
+  rows?: number;
+}
+
+export interface ZoneClient {
+  /** Every configured zone with its live state. */
+  list(): Promise<ZoneView[]>;
+  /**
+   * Calls `listener` with the full list whenever anything changes: a
+   * daemon's event, a daemon starting, the zone index being edited. Pushed,
+   * never polled. Returns a function that stops watching.
+   */
+  watch(listener: (zones: ZoneView[], event?: ZoneEvent) => void): () => void;
+  /** Sends a transition to the zone's daemon, starting one if needed. */
+  request(
+    zone: string,
+    command: DoorCommand,
+    options: RequestOptions,
+  ): Promise<Reply>;
+  /** Attaches to the zone's console, starting its daemon if needed. */
+  console(zone: string, options: ConsoleOptions): Promise<ConsoleSession>;
+}

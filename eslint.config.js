@@ -60,4 +60,16 @@ export default tseslint.config(
     ui,
     'a CLI verb never loads the UI; the tui command imports it dynamically',
   ),
+  layer(
+    ['components/**'],
+    ['**/daemon/**', '**/platform/**', '**/cli/**'],
+    'the UI reaches zones only through the client and the admin operations',
+  ),
+  // Later entries replace earlier ones for the same files, so this one
+  // repeats the UI's rule and adds Ink and React.
+  layer(
+    ['components/model/**', 'components/console/**', 'components/terminal/**'],
+    [...ui, '**/daemon/**', '**/platform/**', '**/cli/**'],
+    "the UI's logic draws nothing: it stays testable without Ink or React",
+  ),
 );

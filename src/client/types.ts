@@ -86,6 +86,13 @@ export interface ConsoleSession {
   write(data: Buffer | string): void;
   resize(cols: number, rows: number): void;
   close(): void;
+  /**
+   * Stops delivering data until `resume()`, so that a client that draws
+   * more slowly than the zone prints can hold the stream back (the UI's
+   * watermarks). Optional: without it, a flood is buffered by the client.
+   */
+  pause?(): void;
+  resume?(): void;
 }
 
 export interface ConsoleOptions {

@@ -43,10 +43,16 @@ export function memoryPrefs(initial: Partial<Prefs> = {}): MemoryPrefs {
   };
 }
 
+// eslint-disable-next-line no-control-regex -- escapes are what it removes
 const ANSI = /\u001B\[[0-9;?]*[A-Za-z]/g;
 
 export function plain(text: string): string {
   return text.replace(ANSI, '');
+}
+
+/** `text` right after the SGR escape `codes` (`32` is green). */
+export function sgr(codes: string, text: string): string {
+  return `\u001B[${codes}m${text}`;
 }
 
 // Long enough for a slow machine; a passing test never waits for it.

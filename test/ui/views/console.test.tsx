@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { zone } from '../helpers/memory-client.js';
-import { KEY, renderUi } from '../helpers/render-ui.js';
+import { KEY, renderUi, sgr } from '../helpers/render-ui.js';
 
 const ZONES = [
   zone('web', { state: 'running' }),
@@ -37,8 +37,8 @@ test('what the zone prints shows in the pane, with its colours', async (t) => {
   session.emit('login: \u001B[1;31mALERT\u001B[0m 日本語 ok\r\n# ');
 
   await ui.until((s) => s.includes('login: ALERT 日本語 ok'));
-  assert.match(ui.raw(), /\u001B\[1m\u001B\[31mALERT/, 'bold red');
-  assert.match(ui.raw(), /# \u001B\[7m \u001B\[27m/, 'the cursor, inverse');
+  assert.ok(ui.raw().includes(sgr('1', sgr('31', 'ALERT'))), 'bold red');
+  assert.ok(ui.raw().includes(`# ${sgr('7', ' ')}`), 'the cursor, inverse');
 });
 
 test('keys go to the zone unchanged while the console has the keyboard', async (t) => {
@@ -58,7 +58,7 @@ test('keys go to the zone unchanged while the console has the keyboard', async (
   assert.match(ui.frame(), /> web/, 'j did not move the selection');
 });
 
-test('Ctrl-] gives the keyboard back to the table; Tab gives it to the console again', async (t) => {
+test('Ctrl-] gives the keyboard back to the table; Tab gives it back', async (t) => {
   const { ui, session } = await docked(t);
 
   await ui.press(KEY.detach);

@@ -78,9 +78,13 @@ export function chooseColumns(
     chosen.reduce((sum, c) => sum + c.width, 0) +
     GAP_COLS * (chosen.length - 1);
 
-  // Cut the name first when even name and state do not fit.
-  const name = chosen[0] as Column;
-  name.width = Math.max(1, Math.min(name.width, name.width - (used() - width)));
+  // Cut the name, then the state, when even the two do not fit.
+  for (const column of chosen) {
+    const over = used() - width;
+    if (over > 0) {
+      column.width = Math.max(1, column.width - over);
+    }
+  }
 
   for (const id of PRIORITY) {
     const room = width - used() - GAP_COLS;

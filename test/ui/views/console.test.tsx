@@ -102,7 +102,7 @@ test('several consoles stay attached, and switching shows each screen at once', 
   await ui.until((s) => s.includes('web screen'));
 
   await ui.press(KEY.detach, 'k', KEY.enter);
-  await ui.until((s) => s.includes('console db'));
+  await ui.until((s) => s.includes('console db · keys go to the zone'));
   const db = ui.client.consoles.at(-1);
   db?.emit('db screen\r\n');
   await ui.until((s) => s.includes('db screen'));

@@ -65,7 +65,7 @@ test('open consoles are attached again in the new language, for their notices', 
   const ui = renderUi(t, { zones: ZONES });
   await ui.until((s) => s.includes('> db'));
   await ui.press(KEY.enter);
-  await ui.until((s) => s.includes('console db'));
+  await ui.until((s) => s.includes('console db · keys go to the zone'));
   await ui.press(KEY.detach);
 
   await ui.press('L', KEY.down, KEY.down, KEY.enter);

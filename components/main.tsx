@@ -68,9 +68,17 @@ export async function startUi(options: UiOptions): Promise<void> {
 
   // A terminal's stream has a descriptor; 1 is stdout's.
   const fd = (stdout as { fd?: number }).fd ?? 1;
-  const guard = holdAlternateScreen({ fd, stdin });
+  const guard = holdAlternateScreen({
+    fd,
+    stdin,
+    beforeSignalExit: () => unmount(),
+  });
   const crash = (error: unknown) => {
-    guard.release();
+    try {
+      unmount();
+    } finally {
+      guard.release();
+    }
     process.stderr.write(`zonectl: ${describe(error, options.messages.t)}\n`);
     options.logger.error('ui crashed', { error });
     process.exit(1);
@@ -113,6 +121,8 @@ export async function startUi(options: UiOptions): Promise<void> {
       request.done();
     }
   } finally {
+    // Keys typed from now on belong to the shell the operator returns to.
+    stdin.pause();
     await controller.stop();
     guard.release();
     process.off('uncaughtException', crash);

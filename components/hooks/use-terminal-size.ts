@@ -1,4 +1,8 @@
-/** Follows the terminal's size and hands every change to the controller. */
+/**
+ * Follows the terminal's size and hands every change to the controller.
+ * Ink redraws on the same event; the controller resizes the docked console
+ * so that it always matches its pane.
+ */
 import { useStdout } from 'ink';
 import { useEffect } from 'react';
 import { MIN_SIZE } from '../model/layout.js';

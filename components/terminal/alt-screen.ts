@@ -8,8 +8,11 @@ import fs from 'node:fs';
 
 const CSI = '\u001B[';
 
-/** Switch to the alternate screen (saving the cursor) and home the cursor. */
-export const ENTER_ALT_SCREEN = `${CSI}?1049h${CSI}H${CSI}2J`;
+/** Cursor home, then erase the whole screen. */
+export const CLEAR_SCREEN = `${CSI}H${CSI}2J`;
+
+/** Switch to the alternate screen (saving the cursor), then clear it. */
+export const ENTER_ALT_SCREEN = `${CSI}?1049h${CLEAR_SCREEN}`;
 
 /**
  * Undo whatever the UI or a full-screen console may have left on: mouse
@@ -30,6 +33,11 @@ export interface GuardOptions {
   fd: number;
   stdin?: NodeJS.ReadStream;
   proc?: NodeJS.Process;
+  /**
+   * Runs before the screen is released on a signal: whatever draws must
+   * stop first, or its last frame lands on the operator's normal screen.
+   */
+  beforeSignalExit?: () => void;
 }
 
 /** Exit statuses of a process ended by a signal: 128 + its number. */
@@ -73,8 +81,12 @@ export function holdAlternateScreen(options: GuardOptions): ScreenGuard {
 
   const handlers = Object.keys(SIGNAL_EXIT).map((signal) => {
     const handler = () => {
-      release();
-      proc.exit(SIGNAL_EXIT[signal]);
+      try {
+        options.beforeSignalExit?.();
+      } finally {
+        release();
+        proc.exit(SIGNAL_EXIT[signal]);
+      }
     };
     proc.on(signal, handler);
     return [signal, handler] as const;

@@ -63,3 +63,20 @@ test('leaving turns off what a console may have left on and shows the cursor', (
     assert.ok(LEAVE_ALT_SCREEN.includes(`\u001B[${mode}`), mode);
   }
 });
+
+test('on a signal, the UI stops drawing before the screen is released', (t) => {
+  const tty = terminal(t);
+  const proc = fakeProcess();
+  holdAlternateScreen({
+    fd: tty.fd,
+    proc: proc as never,
+    beforeSignalExit: () => fs.writeSync(tty.fd, 'LAST FRAME'),
+  });
+
+  proc.emit('SIGTERM');
+
+  assert.equal(
+    tty.written(),
+    `${ENTER_ALT_SCREEN}LAST FRAME${LEAVE_ALT_SCREEN}`,
+  );
+});

@@ -5,6 +5,7 @@
  *
  *   node dist/bench/ui-harness.js [ZONES] [RUNNING]
  */
+import './helpers/production.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,7 +16,6 @@ import { resolvePaths } from '../src/core/paths.js';
 import { startUi } from '../components/main.js';
 import { memoryAdmin } from '../test/ui/helpers/memory-admin.js';
 import { MemoryClient, zone } from '../test/ui/helpers/memory-client.js';
-import { PtyConsole } from './helpers/pty-console.js';
 
 const count = Number(process.argv[2] ?? 6);
 const running = Number(process.argv[3] ?? 2);
@@ -28,7 +28,12 @@ const zones = Array.from({ length: count }, (_, i) =>
   }),
 );
 const client = new MemoryClient(zones);
-client.console = async (_zone, options) => new PtyConsole(options);
+// Loaded with the first console, as the real UI loads its emulator, so that
+// start-up measured on the harness is not charged for node-pty.
+client.console = async (_zone, options) => {
+  const { PtyConsole } = await import('./helpers/pty-console.js');
+  return new PtyConsole(options);
+};
 
 try {
   await startUi({

@@ -105,6 +105,7 @@ export async function startUi(options: UiOptions): Promise<void> {
         incrementalRendering: false,
       });
       unmount = () => instance.unmount();
+      setImmediate(() => controller.pool.prefetch());
       await instance.waitUntilExit();
 
       const request = fullscreen;

@@ -26,6 +26,17 @@ export class ConsolePool {
     private readonly logger: Logger,
   ) {}
 
+  /**
+   * Loads the terminal emulator ahead of the first console, once the UI is
+   * on screen: it takes a few hundred milliseconds on a busy machine, which
+   * would otherwise delay the first Enter on a zone.
+   */
+  prefetch(): void {
+    import('./console-view.js').catch((error: unknown) =>
+      this.logger.warn('console emulator failed to load', { error }),
+    );
+  }
+
   get(zone: string): ConsoleView | undefined {
     return this.views.get(zone);
   }
@@ -99,10 +110,14 @@ export class ConsolePool {
     locale: Language,
     previous: ConsoleView | undefined,
   ): Promise<ConsoleView> {
-    const [session, { ConsoleView }] = await Promise.all([
-      this.client.console(zone, { locale, cols: size.cols, rows: size.rows }),
-      import('./console-view.js'),
-    ]);
+    // The emulator first: once the session exists, its first bytes may
+    // arrive on the next turn of the event loop and must find a listener.
+    const { ConsoleView } = await import('./console-view.js');
+    const session = await this.client.console(zone, {
+      locale,
+      cols: size.cols,
+      rows: size.rows,
+    });
 
     if (previous) {
       previous.resize(size.cols, size.rows);

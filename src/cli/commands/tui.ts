@@ -32,6 +32,10 @@ export async function run(ctx: CliContext, line: ParsedLine): Promise<void> {
     throw uiErrors.needsTerminal();
   }
 
+  // React's development build checks and profiles every render; the UI
+  // runs the production build unless someone asks otherwise.
+  process.env.NODE_ENV ??= 'production';
+
   const logger = uiLogger(ctx);
   const [{ startUi }, client] = await Promise.all([
     import('../../../components/main.js'),

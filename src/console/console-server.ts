@@ -36,6 +36,9 @@ export interface ConsoleSource {
 export const SCREEN_HIGH_WATER_BYTES = 512 * 1024;
 export const SCREEN_LOW_WATER_BYTES = 64 * 1024;
 
+// How long clients get to read their goodbye before they are cut off.
+export const CLOSE_GRACE_MS = 1000;
+
 // Attached clients at most; each costs a socket and up to a bounded queue.
 export const MAX_CLIENTS = 64;
 
@@ -49,13 +52,18 @@ export interface ConsoleServerOptions {
 export class ConsoleServer {
   private readonly server: net.Server;
   private readonly clients = new Set<AttachedClient>();
+  private readonly sockets = new Set<net.Socket>();
   private readonly screen = new ConsoleScreen();
   private source: ConsoleSource | undefined;
   private paused = false;
   private readonly listeners: (() => void)[] = [];
 
   constructor(private readonly options: ConsoleServerOptions) {
-    this.server = net.createServer((socket) => this.accept(socket));
+    this.server = net.createServer((socket) => {
+      this.sockets.add(socket);
+      socket.on('close', () => this.sockets.delete(socket));
+      this.accept(socket);
+    });
   }
 
   get clientCount(): number {
@@ -123,7 +131,17 @@ export class ConsoleServer {
         client.t(`console:bye.${reason}`, { zone: this.options.zone }),
       );
     }
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+
+    // A client that does not read its goodbye must not keep us open.
+    const closed = new Promise<void>((resolve) =>
+      this.server.close(() => resolve()),
+    );
+    const timer = setTimeout(
+      () => this.sockets.forEach((s) => s.destroy()),
+      CLOSE_GRACE_MS,
+    );
+    await closed;
+    clearTimeout(timer);
     fs.rmSync(this.options.socketPath, { force: true });
     this.screen.dispose();
   }

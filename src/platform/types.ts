@@ -43,6 +43,11 @@ export interface Probe {
   readonly bootedAt?: number;
   /** An upcall that happened and was not yet acknowledged. */
   readonly pendingUpcall?: Upcall;
+  /**
+   * Configuration keys of caps that hold no effect (set by `ready` only):
+   * a rootless zone on a host that gives its user no cgroup.
+   */
+  readonly notApplied?: readonly string[];
 }
 
 /** A halt or reboot asked for from inside the zone. */

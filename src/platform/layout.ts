@@ -76,6 +76,6 @@ export function zoneLayout(spec: ZoneSpec): ZoneLayout {
 
 // Zones of different alternate roots may share a name; their cgroups, which
 // live in one host-wide tree, must not.
-function rootTag(runDir: string): string {
+export function rootTag(runDir: string): string {
   return createHash('sha256').update(runDir).digest('hex').slice(0, 8);
 }

@@ -1,0 +1,113 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { mountPoints } from '../../src/install/mounts.js';
+import { resolvePaths } from '../../src/core/paths.js';
+import {
+  allMounts,
+  readHierarchies,
+} from '../../src/platform/cgroup/hierarchy.js';
+import { CGROUP_PARENT, rootTag } from '../../src/platform/layout.js';
+
+/**
+ * What a test may have changed on the host, read so that two snapshots can
+ * be compared. Other work runs on the same machine at the same time (other
+ * tests' temporary roots, the machine's own per-command cgroups), so each
+ * part keeps what this test could have touched and drops the rest.
+ */
+export interface HostSnapshot {
+  /** The mount table, line by line, without other test roots' mounts. */
+  readonly mounts: string[];
+  /** Processes of this root or of any zone, as `pid comm`. */
+  readonly processes: string[];
+  /** Cgroup directories, without the machine's own per-command ones. */
+  readonly cgroups: string[];
+}
+
+const OTHER_TEST_ROOT = /\/zonectl-test-[^/ ]+/;
+
+export function hostSnapshot(root: string): HostSnapshot {
+  const mounts = fs
+    .readFileSync('/proc/self/mountinfo', 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .filter((line) => line.includes(root) || !OTHER_TEST_ROOT.test(line));
+
+  return {
+    mounts,
+    processes: processesOf(root),
+    cgroups: cgroupTree(rootTag(resolvePaths({ root }).run)),
+  };
+}
+
+/**
+ * Live processes that belong to this root (its holders name their socket)
+ * or to any zone (zone processes carry container=zonectl). Zombies have
+ * ended; the host's init reaps them on its own schedule.
+ */
+export function processesOf(root: string): string[] {
+  const found: string[] = [];
+
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) {
+      continue;
+    }
+    const read = (file: string) => {
+      try {
+        return fs.readFileSync(`/proc/${entry}/${file}`, 'utf8');
+      } catch {
+        return '';
+      }
+    };
+    const stat = read('stat');
+    const state = stat.slice(
+      stat.lastIndexOf(')') + 2,
+      stat.lastIndexOf(')') + 3,
+    );
+    if (!stat || state === 'Z') {
+      continue;
+    }
+    const ours =
+      read('cmdline').includes(root) ||
+      read('environ').split('\0').includes('container=zonectl');
+    if (ours) {
+      found.push(`${entry} ${read('comm').trim()}`);
+    }
+  }
+
+  return found.sort();
+}
+
+function cgroupTree(tag: string): string[] {
+  const dirs: string[] = [];
+  const walk = (dir: string) => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (entry.isDirectory()) {
+        const child = path.join(dir, entry.name);
+        dirs.push(child);
+        walk(child);
+      }
+    }
+  };
+
+  for (const mount of allMounts(readHierarchies())) {
+    walk(mount);
+  }
+  // The machine starts a cgroup for every command it runs, and the shared
+  // zonectl parent comes and goes with other roots' zones.
+  const ours = new RegExp(`/${CGROUP_PARENT}/[^/]+-${tag}(/|$)`);
+  return dirs
+    .filter((d) => !d.includes('/process_api'))
+    .filter((d) => !d.includes(`/${CGROUP_PARENT}`) || ours.test(d))
+    .sort();
+}
+
+/** Mount points under `dir`, for messages. */
+export function mountsBelow(dir: string): string[] {
+  return mountPoints().filter((m) => m.startsWith(dir));
+}

@@ -1,4 +1,5 @@
 import type { Logger } from '../core/logger.js';
+import type { Hierarchies } from './cgroup/hierarchy.js';
 
 /**
  * How the platform gets the privileges it needs. As root, commands run as
@@ -32,6 +33,8 @@ export function holderPrivilege(pid: number): Privilege {
 export interface Host {
   readonly logger: Logger;
   readonly privilege: Privilege;
+  /** The host's cgroup trees, read afresh at each call. */
+  readonly hierarchies: () => Hierarchies;
 }
 
 /** True when this process may not act as root on the host. */

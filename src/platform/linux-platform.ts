@@ -3,7 +3,7 @@ import { errors } from '../core/errors/platform.js';
 import type { LogLevel, Logger } from '../core/logger.js';
 import { mountForAdmin, unmountAdmin } from './admin-mount.js';
 import { bootArgs, initOf } from './brand.js';
-import { readHierarchies } from './cgroup/hierarchy.js';
+import { readHierarchies, type Hierarchies } from './cgroup/hierarchy.js';
 import { createZoneCgroup, existingCgroupDirs } from './cgroup/zone-cgroup.js';
 import {
   holderPrivilege,
@@ -32,6 +32,11 @@ export interface PlatformOptions {
   readonly logger: Logger;
   /** How much each zone's holder writes to its log; info by default. */
   readonly holderLogLevel?: LogLevel;
+  /**
+   * Reads the host's cgroup trees; the mount table by default. A test
+   * stands in for a host that lacks a controller with it.
+   */
+  readonly hierarchies?: () => Hierarchies;
 }
 
 /**
@@ -42,14 +47,16 @@ export interface PlatformOptions {
 export class LinuxPlatform implements Platform {
   private readonly logger: Logger;
   private readonly holderLogLevel: LogLevel;
+  private readonly hierarchies: () => Hierarchies;
 
   constructor(options: PlatformOptions) {
     this.logger = options.logger;
     this.holderLogLevel = options.holderLogLevel ?? 'info';
+    this.hierarchies = options.hierarchies ?? readHierarchies;
   }
 
   probe(spec: ZoneSpec): Promise<Probe> {
-    return probeZone(zoneLayout(spec));
+    return probeZone(this.host(), zoneLayout(spec));
   }
 
   async ready(spec: ZoneSpec): Promise<Probe> {
@@ -65,7 +72,7 @@ export class LinuxPlatform implements Platform {
       throw error;
     }
 
-    const probe = await probeZone(layout);
+    const probe = await probeZone(this.host(), layout);
     this.logger.info('zone ready', {
       zone: layout.zone,
       id: probe.id,
@@ -82,10 +89,10 @@ export class LinuxPlatform implements Platform {
     const layout = zoneLayout(spec);
     await this.expect(layout, 'boot', ['ready']);
 
-    const cgroupProcs = existingCgroupDirs(
-      layout.cgroupName,
-      readHierarchies(),
-    ).map((dir) => `${dir}/cgroup.procs`);
+    const hierarchies = this.hierarchies();
+    const cgroupProcs = existingCgroupDirs(layout.cgroupName, hierarchies).map(
+      (dir) => `${dir}/cgroup.procs`,
+    );
     const init = initOf(spec.config);
     let answer;
     try {
@@ -93,7 +100,7 @@ export class LinuxPlatform implements Platform {
         op: 'boot',
         init,
         args: bootArgs(spec.config, args),
-        cgroupProcs: trackingFirst(cgroupProcs),
+        cgroupProcs: trackingFirst(cgroupProcs, hierarchies.unified),
       });
     } catch (error) {
       await this.rollBack(layout, 'boot', error);
@@ -161,7 +168,7 @@ export class LinuxPlatform implements Platform {
       at: layout.adminDir,
     });
 
-    return probeZone(layout);
+    return probeZone(this.host(), layout);
   }
 
   async unmount(spec: ZoneSpec): Promise<Probe> {
@@ -176,7 +183,7 @@ export class LinuxPlatform implements Platform {
       this.logger.info('zone unmounted', { zone: layout.zone });
     }
 
-    return probeZone(layout);
+    return probeZone(this.host(), layout);
   }
 
   async cleanup(spec: ZoneSpec): Promise<Probe> {
@@ -187,7 +194,7 @@ export class LinuxPlatform implements Platform {
     await teardown(host, layout);
     await unmountAdmin(host, layout);
 
-    return probeZone(layout);
+    return probeZone(this.host(), layout);
   }
 
   async attach(spec: ZoneSpec): Promise<HolderLink> {
@@ -226,14 +233,14 @@ export class LinuxPlatform implements Platform {
         layout.zone,
         layout.cgroupName,
         spec.config,
-        readHierarchies(),
+        this.hierarchies(),
         this.logger,
       ),
     );
     const root = rootless
       ? holder.then((pid) =>
           buildZoneRoot(
-            { logger: this.logger, privilege: holderPrivilege(pid) },
+            { ...this.host(), privilege: holderPrivilege(pid) },
             layout,
             spec.config,
           ),
@@ -269,7 +276,7 @@ export class LinuxPlatform implements Platform {
     command: string,
     allowed: readonly PlatformState[],
   ): Promise<PlatformState> {
-    const { state } = await probeZone(layout);
+    const { state } = await probeZone(this.host(), layout);
 
     if (!allowed.includes(state)) {
       throw errors.wrongState(command, layout.zone, state);
@@ -279,15 +286,17 @@ export class LinuxPlatform implements Platform {
   }
 
   private host(): Host {
-    return { logger: this.logger, privilege: rootPrivilege };
+    return {
+      logger: this.logger,
+      privilege: rootPrivilege,
+      hierarchies: this.hierarchies,
+    };
   }
 }
 
 // The unified tree's cgroup.procs lists every process; init's pid is read
 // from the first one given.
-function trackingFirst(procs: string[]): string[] {
-  const unified = readHierarchies().unified;
-
+function trackingFirst(procs: string[], unified: string | undefined): string[] {
   return [...procs].sort(
     (a, b) =>
       Number(!unified || !a.startsWith(unified)) -

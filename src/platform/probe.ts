@@ -1,6 +1,6 @@
 import fs from 'node:fs';
-import { readHierarchies } from './cgroup/hierarchy.js';
 import { existingCgroupDirs } from './cgroup/zone-cgroup.js';
+import type { Host } from './host.js';
 import { zoneMounts } from './host-mounts.js';
 import type { ZoneLayout } from './layout.js';
 import { askHolder } from './link/request.js';
@@ -15,7 +15,10 @@ import { zoneIdOf } from './zone-id.js';
  * traces (namespace mounts, files, cgroups) means a holder died, and the
  * administration mounts mean the zone is mounted.
  */
-export async function probeZone(layout: ZoneLayout): Promise<Probe> {
+export async function probeZone(
+  host: Host,
+  layout: ZoneLayout,
+): Promise<Probe> {
   if (fs.existsSync(layout.socket)) {
     try {
       const { state } = await askHolder(layout.socket);
@@ -30,7 +33,7 @@ export async function probeZone(layout: ZoneLayout): Promise<Probe> {
     mounts.namespaces.length > 0 ||
     fs.existsSync(layout.platformDir) ||
     fs.existsSync(layout.socket) ||
-    existingCgroupDirs(layout.cgroupName, readHierarchies()).length > 0;
+    existingCgroupDirs(layout.cgroupName, host.hierarchies()).length > 0;
 
   if (traces) {
     const id = zoneIdOf(layout);

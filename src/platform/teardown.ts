@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import { errors } from '../core/errors/platform.js';
-import { readHierarchies } from './cgroup/hierarchy.js';
 import { removeZoneCgroup } from './cgroup/zone-cgroup.js';
 import { run } from './command.js';
 import type { Host } from './host.js';
@@ -29,7 +28,7 @@ export async function teardown(host: Host, layout: ZoneLayout): Promise<void> {
 
   await attempt(() => killHolder(host, layout));
   await attempt(() =>
-    removeZoneCgroup(layout.cgroupName, readHierarchies(), host.logger),
+    removeZoneCgroup(layout.cgroupName, host.hierarchies(), host.logger),
   );
   await attempt(async () => {
     const mounts = zoneMounts(layout).namespaces;

@@ -28,7 +28,7 @@ function step(error: ZoneError): string {
   return (error.params.step as { ref: string }).ref;
 }
 
-test('a boot with a missing init fails at the init step and leaves the zone installed', async (t) => {
+test('a boot with a missing init fails at the init step, zone installed', async (t) => {
   const host = platformRoot(t);
   const spec = host.zone('web', ['init=/sbin/no-such-init']);
   const before = hostSnapshot(host.root);
@@ -59,7 +59,7 @@ test('a boot with an init that is not executable rolls back the same way', async
   assertNothingLeft(spec);
 });
 
-test('ready with an fs entry whose source is missing fails at the fs step and leaves nothing', async (t) => {
+test('ready with a missing fs source fails at the fs step, leaving nothing', async (t) => {
   const host = platformRoot(t);
   const missing = path.join(host.root, 'not-there');
   const spec = host.zone('web', [`fs=/srv/data:${missing}:rw`]);

@@ -5,7 +5,7 @@ import { platformRoot } from '../helpers/zones.js';
 
 const CYCLES = 50;
 
-test(`${CYCLES} ready/boot/halt cycles leave mounts, processes and cgroups as before`, async (t) => {
+test(`${CYCLES} ready/boot/halt cycles leave mounts, processes and cgroups alone`, async (t) => {
   const host = platformRoot(t);
   const spec = host.zone('cycler', [
     'memory-cap=64M',

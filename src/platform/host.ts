@@ -18,13 +18,32 @@ export const rootPrivilege: Privilege = {
   wrap: (command, args) => [command, [...args]],
 };
 
+/**
+ * A rootless caller outside any zone's holder: it runs commands as itself,
+ * and steps that need the host's root refuse up front.
+ */
+export const userPrivilege: Privilege = {
+  rootless: true,
+  wrap: (command, args) => [command, [...args]],
+};
+
 /** Privilege through the user and mount namespaces of the holder `pid`. */
 export function holderPrivilege(pid: number): Privilege {
   return {
     rootless: true,
     wrap: (command, args) => [
       'nsenter',
-      ['--target', String(pid), '--user', '--mount', '--', command, ...args],
+      [
+        '--target',
+        String(pid),
+        '--user',
+        '--mount',
+        // Root inside is our own uid outside; setgroups is denied there.
+        '--preserve-credentials',
+        '--',
+        command,
+        ...args,
+      ],
     ],
   };
 }

@@ -9,6 +9,7 @@ import {
   holderPrivilege,
   isRootless,
   rootPrivilege,
+  userPrivilege,
   type Host,
 } from './host.js';
 import { zoneLayout, type ZoneLayout } from './layout.js';
@@ -18,7 +19,7 @@ import { startHolder } from './link/start.js';
 import { fromHolder, probeZone } from './probe.js';
 import type { RemoteError } from './protocol/messages.js';
 import { buildZoneRoot } from './setup/zone-root.js';
-import { teardown } from './teardown.js';
+import { recordInit, teardown } from './teardown.js';
 import type {
   HolderLink,
   Platform,
@@ -117,6 +118,7 @@ export class LinuxPlatform implements Platform {
     }
 
     const probe = fromHolder(answer.reply.state);
+    recordInit(layout, probe.initPid);
     this.logger.info('zone booted', {
       zone: layout.zone,
       initPid: probe.initPid,
@@ -288,7 +290,7 @@ export class LinuxPlatform implements Platform {
   private host(): Host {
     return {
       logger: this.logger,
-      privilege: rootPrivilege,
+      privilege: isRootless() ? userPrivilege : rootPrivilege,
       hierarchies: this.hierarchies,
     };
   }

@@ -1,10 +1,12 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { errors } from '../core/errors/platform.js';
 import { removeZoneCgroup } from './cgroup/zone-cgroup.js';
 import { run } from './command.js';
 import type { Host } from './host.js';
 import { zoneMounts } from './host-mounts.js';
 import type { ZoneLayout } from './layout.js';
+import { isRunning, startTimeOf } from './proc.js';
 import { holderTitle } from './protocol/holder-config.js';
 import { releaseZoneId } from './zone-id.js';
 
@@ -27,6 +29,7 @@ export async function teardown(host: Host, layout: ZoneLayout): Promise<void> {
   };
 
   await attempt(() => killHolder(host, layout));
+  await attempt(() => killRecordedInit(host, layout));
   await attempt(() =>
     removeZoneCgroup(layout.cgroupName, host.hierarchies(), host.logger),
   );
@@ -64,6 +67,45 @@ export function liveHolderPid(layout: ZoneLayout): number | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Notes the zone's init with its start time. A cgroup finds every process
+ * of a zone, but a rootless zone may have none; killing its init ends its
+ * PID namespace, and with it the zone, when its holder died.
+ */
+export function recordInit(layout: ZoneLayout, pid: number | undefined): void {
+  const started = pid === undefined ? undefined : startTimeOf(pid);
+
+  if (pid !== undefined && started !== undefined) {
+    fs.writeFileSync(initFile(layout), `${pid} ${started}\n`);
+  }
+}
+
+function killRecordedInit(host: Host, layout: ZoneLayout): void {
+  let pid: number;
+  let started: string | undefined;
+  try {
+    [pid, started] = fs
+      .readFileSync(initFile(layout), 'utf8')
+      .trim()
+      .split(' ')
+      .map((field, index) => (index === 0 ? Number(field) : field)) as [
+      number,
+      string,
+    ];
+  } catch {
+    return;
+  }
+
+  if (isRunning(pid) && startTimeOf(pid) === started) {
+    host.logger.info('killing an init left behind', { zone: layout.zone, pid });
+    process.kill(pid, 'SIGKILL');
+  }
+}
+
+function initFile(layout: ZoneLayout): string {
+  return path.join(layout.platformDir, 'init.pid');
 }
 
 function killHolder(host: Host, layout: ZoneLayout): void {

@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import { createPlatform } from '../../src/platform/index.js';
 import { zoneLayout } from '../../src/platform/layout.js';
 import { hostSnapshot } from '../helpers/host-snapshot.js';
+import { ZoneConsole } from '../helpers/zone-console.js';
 import {
   assertNothingLeft,
   platformRoot,
@@ -63,7 +64,9 @@ test('a holder killed with SIGKILL shows as dead, and cleanup removes all it lef
   const spec = host.zone('web');
   const before = hostSnapshot(host.root);
   await host.platform.ready(spec);
+  const zone = new ZoneConsole(await host.platform.attach(spec));
   const booted = await host.platform.boot(spec, []);
+  await zone.prompt();
 
   process.kill(booted.holderPid as number, 'SIGKILL');
   await waitUntilGone(booted.holderPid as number);

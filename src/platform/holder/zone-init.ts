@@ -5,6 +5,7 @@ import type { Readable } from 'node:stream';
 import { errors } from '../../core/errors/platform.js';
 import type { Logger } from '../../core/logger.js';
 import { zoneEnvironment } from '../brand.js';
+import { parentOf } from '../proc.js';
 
 // How long a halt waits for the killed init's wrapper to be reaped before
 // it kills the wrapper too; the kernel needs milliseconds.
@@ -31,13 +32,20 @@ while [ "$n" -gt 0 ]; do
 done
 exec 0<>"$pts" 1>&0
 exec nsenter --mount="$ns/mnt" --uts="$ns/uts" --ipc="$ns/ipc" --net="$ns/net" \\
-  -- unshare --pid --fork --mount-proc -- sh -c "$0" zonectl-init "$@"
+  -- unshare --pid --fork --mount -- sh -c "$0" zonectl-init "$@"
 `;
 
 // Runs as pid 1 of the new PID namespace, inside the zone, until it
-// becomes init. It reports on descriptor 3 whether init can be started;
-// after the exec, the console is init's stdio and controlling terminal.
+// becomes init. It swaps the host's /proc, which ready left there, for
+// this namespace's own, mounted aside first because a user namespace may
+// mount a proc only while one is fully visible. It reports on descriptor 3
+// whether init can be started; after the exec, the console is init's stdio
+// and controlling terminal.
 const INIT_SCRIPT = `
+mount -t proc -o nosuid,nodev,noexec,X-mount.mkdir proc /run/.zonectl-proc &&
+  umount --lazy /proc &&
+  mount --move /run/.zonectl-proc /proc &&
+  rmdir /run/.zonectl-proc || { echo proc >&3; exit 126; }
 if [ ! -f "$1" ] || [ ! -x "$1" ]; then echo missing >&3; exit 127; fi
 echo exec >&3
 exec setsid -c "$@" 3>&- 2>&1
@@ -104,7 +112,10 @@ export class ZoneInit {
       {
         stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
         env: zoneEnvironment(),
-        detached: true,
+        // Not a session leader: opening the console would make it the
+        // wrapper's controlling terminal, and init could then take it over
+        // only with a privilege a rootless holder lacks.
+        detached: false,
       },
     );
     this.child = child;
@@ -227,16 +238,6 @@ function findInit(wrapper: number, procs: string | undefined): number {
   }
 
   return wrapper;
-}
-
-function parentOf(pid: number): number | undefined {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // The command name may hold spaces and parentheses; fields follow the last ')'.
-    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-  } catch {
-    return undefined;
-  }
 }
 
 function signal(pid: number | undefined, name: NodeJS.Signals): void {

@@ -41,3 +41,8 @@ export function filesystem(
 ): FstabEntry {
   return { source: type, target, type, options };
 }
+
+/** A bind mount of a tree with every mount below it. */
+export function rbind(source: string, target: string): FstabEntry {
+  return { source, target, type: 'none', options: ['rbind'] };
+}

@@ -8,7 +8,7 @@ import type { ZoneLayout } from '../layout.js';
 import { BRAND_DIR_IN_ZONE, brandDir } from '../brand.js';
 import { DEVICE_NODES, writeDevTemplate } from './devices.js';
 import { prepareFsEntries } from './fs-entries.js';
-import { bind, filesystem, fstab } from './fstab.js';
+import { bind, filesystem, fstab, rbind } from './fstab.js';
 
 // The script that runs inside the new namespaces. Each step names itself
 // first, so that a failure can be reported as the step it stopped in.
@@ -32,7 +32,6 @@ step=pivot
 cd "$5"
 pivot_root . .
 umount --lazy --no-canonicalize .
-umount /proc
 `;
 
 // In the host's namespaces: make the namespace folder a private mount (a
@@ -140,8 +139,12 @@ function writeSetupFiles(layout: ZoneLayout, config: ZoneConfig): SetupFiles {
         'X-mount.mkdir',
       ),
       filesystem('sysfs', under('sys'), 'ro', 'nosuid', 'nodev', 'noexec'),
-      // Only until the pivot: umount reads the mount table from /proc.
-      filesystem('proc', under('proc'), 'nosuid', 'nodev', 'noexec'),
+      // umount reads the mount table from /proc after the pivot, and a
+      // rootless boot may mount the zone's own proc only while one is fully
+      // visible; each boot replaces it in the zone's own mount namespace,
+      // so no process of the zone sees it. A bind, because a user
+      // namespace may not mount a new proc for the host's PID namespace.
+      rbind('/proc', under('proc')),
     ]),
   );
   if (files.fs) {

@@ -76,8 +76,10 @@ export function run(
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
 
+    const logged = args.map(forLog);
+
     child.on('error', (error) => {
-      logger.debug('command', { command, args, error: error.message });
+      logger.debug('command', { command, args: logged, error: error.message });
       reject(new CommandError(command, args, undefined, { cause: error }));
     });
 
@@ -85,7 +87,7 @@ export function run(
       const result = { status, signal, stdout, stderr };
       const ms = Math.round(performance.now() - started);
 
-      logger.debug('command', { command, args, status, signal, ms });
+      logger.debug('command', { command, args: logged, status, signal, ms });
       if (status === 0) {
         resolve(result);
       } else {
@@ -93,4 +95,10 @@ export function run(
       }
     });
   });
+}
+
+// Scripts passed to sh -c are constants of this package; their first line
+// names them well enough in a log.
+function forLog(arg: string): string {
+  return arg.includes('\n') ? `<script: ${arg.trim().split('\n')[0]}…>` : arg;
 }

@@ -80,16 +80,14 @@ export class HolderServer {
   upcall(upcall: Upcall): void {
     for (const link of this.links) {
       if (link.mode === 'console') {
-        send(link, { op: 'upcall', upcall });
+        void send(link, { op: 'upcall', upcall });
       }
     }
   }
 
+  /** Stops listening; connections end when the holder exits. */
   close(): void {
     this.server.close();
-    for (const link of this.links) {
-      link.socket.end();
-    }
     try {
       fs.unlinkSync(this.socketPath);
     } catch {
@@ -162,7 +160,10 @@ export class HolderServer {
           });
         case 'halt':
           await this.actions.halt();
-          send(link, { op: 'halted' });
+          // Handed to the kernel before the holder exits, so the client
+          // reads the reply, then the end of the connection: the holder
+          // is gone when its client sees the socket close.
+          await send(link, { op: 'halted' });
           return this.onHalted();
         case 'resize':
           return this.console.resize(request.cols, request.rows);
@@ -176,13 +177,13 @@ export class HolderServer {
       }
     } catch (error) {
       this.logger.warn('request failed', { op: request.op, error });
-      send(link, { op: 'failed', error: this.remote(error) });
+      void send(link, { op: 'failed', error: this.remote(error) });
     }
   }
 
   private hello(link: Link, mode: LinkMode): void {
     link.mode = mode;
-    send(link, {
+    void send(link, {
       op: 'hello',
       version: PROTOCOL_VERSION,
       state: this.actions.state(),
@@ -231,7 +232,7 @@ export class HolderServer {
     const detail = error instanceof Error ? error.message : String(error);
 
     this.logger.warn('malformed message', { detail });
-    send(link, {
+    void send(link, {
       op: 'failed',
       error: { code: 'badFrame', params: { reason: detail } },
     });
@@ -240,8 +241,12 @@ export class HolderServer {
   }
 }
 
-function send(link: Link, reply: Reply): void {
-  if (!link.socket.destroyed) {
-    link.socket.write(encodeControl(reply));
-  }
+function send(link: Link, reply: Reply): Promise<void> {
+  return new Promise((resolve) => {
+    if (link.socket.destroyed) {
+      resolve();
+    } else {
+      link.socket.write(encodeControl(reply), () => resolve());
+    }
+  });
 }

@@ -124,6 +124,21 @@ test('ready with a mount point missing from the zone root fails at the root step
   assertNothingLeft(spec);
 });
 
+test('a holder that cannot start fails ready at the holder step and leaves nothing', async (t) => {
+  const host = platformRoot(t);
+  // The holder's socket path would not fit in a Unix socket address.
+  const spec = host.zone('z'.repeat(64));
+  const before = hostSnapshot(host.root);
+
+  const error = await failure(host.platform.ready(spec));
+
+  assert.equal(error.key, 'platform:errors.holderFailed');
+  assert.equal(step(error), 'platform:steps.holder');
+  assert.equal((await host.platform.probe(spec)).state, 'installed');
+  assertNothingLeft(spec);
+  assert.deepEqual(hostSnapshot(host.root), before);
+});
+
 test('a failed step reads in the operator language, naming the step', async (t) => {
   const host = platformRoot(t);
   const spec = host.zone('web', ['init=/sbin/no-such-init']);

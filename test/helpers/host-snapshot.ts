@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { mountPoints } from '../../src/install/mounts.js';
 import { resolvePaths } from '../../src/core/paths.js';
@@ -23,14 +24,18 @@ export interface HostSnapshot {
   readonly cgroups: string[];
 }
 
-const OTHER_TEST_ROOT = /\/zonectl-test-[^/ ]+/;
-
 export function hostSnapshot(root: string): HostSnapshot {
+  // Other tests and tools make temporary mounts under the temporary folder
+  // at any time; a mount of ours there lies under our root.
+  const others = `${os.tmpdir()}/`;
   const mounts = fs
     .readFileSync('/proc/self/mountinfo', 'utf8')
     .split('\n')
     .filter(Boolean)
-    .filter((line) => line.includes(root) || !OTHER_TEST_ROOT.test(line));
+    .filter((line) => {
+      const point = line.split(' ')[4] ?? '';
+      return point.startsWith(root) || !point.startsWith(others);
+    });
 
   return {
     mounts,
@@ -40,15 +45,20 @@ export function hostSnapshot(root: string): HostSnapshot {
 }
 
 /**
- * Live processes that belong to this root (its holders name their socket)
- * or to any zone (zone processes carry container=zonectl). Zombies have
- * ended; the host's init reaps them on its own schedule.
+ * Live processes of this root: its holders (they name their socket), the
+ * processes in its zones' cgroups, and their descendants, which covers a
+ * rootless zone without a cgroup. Zombies have ended; the host's init reaps
+ * them on its own schedule.
  */
 export function processesOf(root: string): string[] {
-  const found: string[] = [];
+  const tag = `-${rootTag(resolvePaths({ root }).run)}`;
+  const table = new Map<
+    number,
+    { ppid: number; state: string; mine: boolean; comm: string }
+  >();
 
   for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) {
+    if (!/^\d+$/.test(entry)) {
       continue;
     }
     const read = (file: string) => {
@@ -59,22 +69,34 @@ export function processesOf(root: string): string[] {
       }
     };
     const stat = read('stat');
-    const state = stat.slice(
-      stat.lastIndexOf(')') + 2,
-      stat.lastIndexOf(')') + 3,
-    );
-    if (!stat || state === 'Z') {
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (!stat) {
       continue;
     }
-    const ours =
-      read('cmdline').includes(root) ||
-      read('environ').split('\0').includes('container=zonectl');
-    if (ours) {
-      found.push(`${entry} ${read('comm').trim()}`);
-    }
+    table.set(Number(entry), {
+      ppid: Number(fields[1]),
+      state: fields[0] ?? '',
+      mine: read('cmdline').includes(root) || read('cgroup').includes(tag),
+      comm: read('comm').trim(),
+    });
   }
 
-  return found.sort();
+  const ours = (pid: number): boolean => {
+    for (let at = table.get(pid); at; at = table.get(at.ppid)) {
+      if (at.mine) {
+        return true;
+      }
+      if (at.ppid <= 1) {
+        return false;
+      }
+    }
+    return false;
+  };
+
+  return [...table]
+    .filter(([pid, p]) => pid !== process.pid && p.state !== 'Z' && ours(pid))
+    .map(([pid, p]) => `${pid} ${p.comm}`)
+    .sort();
 }
 
 function cgroupTree(tag: string): string[] {

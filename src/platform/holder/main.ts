@@ -47,6 +47,7 @@ class Holder {
             cgroupProcs: request.cgroupProcs,
             init: request.init,
             args: request.args,
+            swapProc: config.rootless,
           });
           return this.state();
         },

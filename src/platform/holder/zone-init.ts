@@ -16,11 +16,11 @@ const INIT_EXIT_TIMEOUT_MS = 5_000;
 // its parent leaked must not reach the zone), joins the zone's cgroups so
 // that every later process inherits them, opens the console, and enters
 // the zone. bash because dash cannot close descriptors above 9.
-// Arguments: console, namespace folder, cgroup count, cgroup files…, init
-// and its arguments.
+// Arguments: console, namespace folder, how /proc is made (see below),
+// cgroup count, cgroup files…, init and its arguments.
 const ENTER_SCRIPT = `
-pts=$1 ns=$2 n=$3
-shift 3
+pts=$1 ns=$2 proc=$3 n=$4
+shift 4
 for fd in /proc/self/fd/*; do
   fd=\${fd##*/}
   [ "$fd" -gt 3 ] 2>/dev/null && eval "exec $fd>&-"
@@ -31,21 +31,26 @@ while [ "$n" -gt 0 ]; do
   n=$((n - 1))
 done
 exec 0<>"$pts" 1>&0
+flag=--mount-proc
+[ "$proc" = swap ] && flag=--mount
 exec nsenter --mount="$ns/mnt" --uts="$ns/uts" --ipc="$ns/ipc" --net="$ns/net" \\
-  -- unshare --pid --fork --mount -- sh -c "$0" zonectl-init "$@"
+  -- unshare --pid --fork "$flag" -- sh -c "$0" "$proc" "$@"
 `;
 
 // Runs as pid 1 of the new PID namespace, inside the zone, until it
-// becomes init. It swaps the host's /proc, which ready left there, for
-// this namespace's own, mounted aside first because a user namespace may
-// mount a proc only while one is fully visible. It reports on descriptor 3
-// whether init can be started; after the exec, the console is init's stdio
-// and controlling terminal.
+// becomes init. Rootless ($0 is "swap"), it swaps the host's /proc, which
+// ready left there, for this namespace's own, mounted aside first: a user
+// namespace may mount a proc only while one is fully visible. As root,
+// unshare has mounted it already. It reports on descriptor 3 whether init
+// can be started; after the exec, the console is init's stdio and
+// controlling terminal.
 const INIT_SCRIPT = `
-mount -t proc -o nosuid,nodev,noexec,X-mount.mkdir proc /run/.zonectl-proc &&
-  umount --lazy /proc &&
-  mount --move /run/.zonectl-proc /proc &&
-  rmdir /run/.zonectl-proc || { echo proc >&3; exit 126; }
+if [ "$0" = swap ]; then
+  mount -t proc -o nosuid,nodev,noexec,X-mount.mkdir proc /run/.zonectl-proc &&
+    umount --lazy /proc &&
+    mount --move /run/.zonectl-proc /proc &&
+    rmdir /run/.zonectl-proc || { echo proc >&3; exit 126; }
+fi
 if [ ! -f "$1" ] || [ ! -x "$1" ]; then echo missing >&3; exit 127; fi
 echo exec >&3
 exec setsid -c "$@" 3>&- 2>&1
@@ -57,6 +62,8 @@ export interface BootRequest {
   readonly cgroupProcs: readonly string[];
   readonly init: string;
   readonly args: readonly string[];
+  /** Rootless: ready left the host's /proc in the zone for boot to swap. */
+  readonly swapProc: boolean;
 }
 
 export interface Boot {
@@ -104,6 +111,7 @@ export class ZoneInit {
         INIT_SCRIPT,
         request.console,
         request.nsDir,
+        request.swapProc ? 'swap' : 'mounted',
         String(request.cgroupProcs.length),
         ...request.cgroupProcs,
         request.init,

@@ -55,6 +55,7 @@ export async function startHolder(
     pidFile: layout.pidFile,
     nsDir: layout.nsDir,
     logLevel: options.logLevel,
+    rootless: options.rootless,
   };
   const node = [process.execPath, HOLDER_MAIN, JSON.stringify(config)];
   const argv = options.rootless

@@ -11,6 +11,8 @@ export interface HolderConfig {
   readonly pidFile: string;
   readonly nsDir: string;
   readonly logLevel: LogLevel;
+  /** Whether the holder runs in a user namespace of its own. */
+  readonly rootless: boolean;
 }
 
 /** The title a holder gives itself; probe checks it before killing a pid. */
@@ -27,8 +29,8 @@ export function parseHolderConfig(text: string | undefined): HolderConfig {
       throw new Error(`holder configuration lacks ${key}`);
     }
   }
-  if (!Number.isInteger(value.id)) {
-    throw new Error('holder configuration lacks id');
+  if (!Number.isInteger(value.id) || typeof value.rootless !== 'boolean') {
+    throw new Error('holder configuration lacks id or rootless');
   }
 
   return value as HolderConfig;

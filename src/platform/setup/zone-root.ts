@@ -13,7 +13,7 @@ import { bind, filesystem, fstab, rbind } from './fstab.js';
 // The script that runs inside the new namespaces. Each step names itself
 // first, so that a failure can be reported as the step it stopped in.
 // Arguments: 1 root table, 2 fs table or "", 3 dev template, 4 dev table,
-// 5 zone root, 6 host name.
+// 5 zone root, 6 host name, 7 "keep" to leave the host's /proc in place.
 const ROOT_SCRIPT = `
 set -e
 step=root
@@ -32,6 +32,7 @@ step=pivot
 cd "$5"
 pivot_root . .
 umount --lazy --no-canonicalize .
+[ "$7" = keep ] || umount --lazy /proc
 `;
 
 // In the host's namespaces: make the namespace folder a private mount (a
@@ -73,6 +74,7 @@ export async function buildZoneRoot(
     tables.dev,
     layout.root,
     layout.hostname,
+    host.privilege.rootless ? 'keep' : '',
   ]);
 
   try {
@@ -139,11 +141,11 @@ function writeSetupFiles(layout: ZoneLayout, config: ZoneConfig): SetupFiles {
         'X-mount.mkdir',
       ),
       filesystem('sysfs', under('sys'), 'ro', 'nosuid', 'nodev', 'noexec'),
-      // umount reads the mount table from /proc after the pivot, and a
-      // rootless boot may mount the zone's own proc only while one is fully
-      // visible; each boot replaces it in the zone's own mount namespace,
-      // so no process of the zone sees it. A bind, because a user
-      // namespace may not mount a new proc for the host's PID namespace.
+      // umount reads the mount table from /proc after the pivot. Rootless,
+      // it stays: a user namespace may mount the zone's own proc at boot
+      // only while one is fully visible, and each boot swaps it for the
+      // zone's own, so no process of the zone sees it. A bind, because a
+      // user namespace may not mount a proc for the host's PID namespace.
       rbind('/proc', under('proc')),
     ]),
   );

@@ -219,7 +219,8 @@ export class ZoneManager {
         return done(true, 'ok');
       case 'run': {
         const error = await runPlan(this.planContext(command, asker), plan, {
-          args: args && args.length > 0 ? args : this.configuredBootArgs(),
+          // Without arguments the platform boots with the configured ones.
+          args: args ?? [],
         });
         return error === undefined
           ? done(true, 'ok')
@@ -245,12 +246,6 @@ export class ZoneManager {
       publish: (event, from) => this.publish(event, from, asker),
       reason: asker === 'zone' ? 'upcall from the zone' : asker.label,
     };
-  }
-
-  private configuredBootArgs(): string[] {
-    const words = this.spec().config.bootargs?.trim();
-
-    return words ? words.split(/\s+/) : [];
   }
 
   private spec() {

@@ -2,6 +2,13 @@
  * A zone's state as the daemon reports it, read from the zone index (for
  * the persistent states) and from the host (for everything beyond). Nothing
  * here comes from a file the daemon wrote itself.
+ *
+ * The two teardown states mean, on Linux:
+ * - shutting_down: the zone is on its way down but its platform stands:
+ *   its init ended (an upcall waits), or a teardown failed while the zone's
+ *   processes still ran;
+ * - down: nothing of the zone runs, but the platform is not gone: its holder
+ *   died, or a teardown failed after the processes had ended.
  */
 import type { PersistentState, ZoneState } from '../core/states.js';
 import type { Probe } from '../platform/types.js';
@@ -26,10 +33,11 @@ export function deriveState({
     return persistent;
   }
 
-  // The zone's init ended and nobody has torn the platform down yet.
+  // The zone asked to go down (its init ended) and the platform still
+  // stands: it is shutting down until the daemon acts on that.
   const upcall = probe.pendingUpcall;
   if (upcall && upcall.generation === probe.generation) {
-    return probe.state === 'installed' ? 'installed' : 'down';
+    return probe.state === 'installed' ? 'installed' : 'shutting_down';
   }
 
   switch (probe.state) {
@@ -40,6 +48,7 @@ export function deriveState({
     case 'mounted':
       return 'mounted';
     case 'dead':
+      // Nothing of the zone runs, but what its holder left is still there.
       return 'down';
     case 'installed':
       return 'installed';

@@ -78,7 +78,7 @@ export class ZoneManager {
    * to a live one, and queues an upcall that nobody acted on yet.
    */
   async start(): Promise<StartInfo> {
-    await this.refresh('daemon start');
+    await this.refresh('daemon start', true);
     const recovered = this.state !== 'installed';
 
     if (recovered) {
@@ -254,12 +254,17 @@ export class ZoneManager {
     return { zone, paths, config: index.get(zone).config };
   }
 
-  /** Reads the zone index and the host again, and derives the state. */
-  private async refresh(reason: string): Promise<void> {
+  /**
+   * Reads the zone index and the host again, and derives the state. What a
+   * dead holder left is removed when `cleanDead`: at start (the zone died
+   * while no daemon watched) and when the holder dies under the daemon; a
+   * request instead finds the zone down and the table says what to do.
+   */
+  private async refresh(reason: string, cleanDead = false): Promise<void> {
     const spec = this.spec();
     let probe = await this.deps.platform.probe(spec);
 
-    if (probe.state === 'dead') {
+    if (probe.state === 'dead' && cleanDead) {
       this.deps.logger.warn('cleaning up after a dead holder', { reason });
       this.detach();
       probe = await this.deps.platform.cleanup(spec);
@@ -346,7 +351,10 @@ export class ZoneManager {
 
   /** Listens to the holder of a ready or running zone for upcalls. */
   private async attach(): Promise<void> {
-    if (this.link || !['ready', 'running', 'down'].includes(this.state)) {
+    if (
+      this.link ||
+      !['ready', 'running', 'shutting_down'].includes(this.state)
+    ) {
       return;
     }
 
@@ -378,7 +386,7 @@ export class ZoneManager {
       return;
     }
 
-    this.setState('down', `init ended (${upcall.reason})`);
+    this.setState('shutting_down', `init ended (${upcall.reason})`);
     void this.queue
       .run(() => this.actOnUpcall(upcall))
       .finally(() => this.notify());
@@ -413,7 +421,7 @@ export class ZoneManager {
     void this.queue
       .run(async () => {
         const from = this.state;
-        await this.refresh('holder went away');
+        await this.refresh('holder went away', true);
         if (from !== 'installed' && this.state === 'installed') {
           await this.publish('halted', from, 'zone');
         }

@@ -142,14 +142,14 @@ test('a halt upcall halts the zone, published and audited as by the zone', async
   await manager.request('boot', [], alice);
 
   platform.initEnds('halt');
-  assert.equal(manager.state, 'down', 'init is gone until the daemon acts');
+  assert.equal(manager.state, 'shutting_down', 'until the daemon acts');
   await settle(manager);
 
   assert.equal(manager.state, 'installed');
   assert.deepEqual(events.at(-1), {
     ...events.at(-1),
     event: 'halted',
-    from: 'down',
+    from: 'shutting_down',
     to: 'installed',
     by: 'zone',
   });
@@ -219,7 +219,7 @@ test('an upcall made while no daemon ran is acted on when the manager starts', a
   platform.pendingUpcall = { kind: 'halt', generation: 'g7', reason: 'exit 0' };
 
   const started = await manager.start();
-  assert.equal(started.state, 'down');
+  assert.equal(started.state, 'shutting_down');
   assert.equal(started.recovered, true);
   await settle(manager);
 
@@ -308,4 +308,20 @@ test('after note_uninstalling, queued requests are turned back as going away', a
   assert.equal(events.at(-1)?.event, 'uninstalling');
   assert.equal(boot.result, 'refused');
   assert.equal(boot.state, 'installed');
+});
+
+test('a zone whose holder died is down when asked, and halt clears it', async (t) => {
+  const { platform, manager } = await setUp(t);
+  await manager.start();
+  await manager.request('boot', [], alice);
+  platform.state = 'dead';
+
+  const boot = await manager.request('boot', [], alice);
+  const halt = await manager.request('halt', [], alice);
+
+  assert.equal(boot.from, 'down');
+  assert.equal(boot.already, 'booted');
+  assert.equal(halt.from, 'down');
+  assert.equal(halt.state, 'installed');
+  assert.equal(platform.calls.at(-1), 'halt');
 });

@@ -28,6 +28,10 @@ export class Follower {
   private readonly zoneWatchers = new Map<string, fs.FSWatcher>();
   private readonly streams = new Map<string, DoorSocket | 'connecting'>();
   private stopped = false;
+  /** Events from this moment on are wanted, even from a late-found daemon. */
+  private readonly startedAt = Date.now();
+  /** The time of the last event heard per zone, not to hear it twice. */
+  private readonly heard = new Map<string, number>();
 
   constructor(
     private readonly paths: Paths,
@@ -128,6 +132,7 @@ export class Follower {
       if (message.type === 'snapshot') {
         this.listeners.snapshot?.(message.zone);
       } else if (message.type === 'event') {
+        this.heard.set(zone, Date.parse(message.event.time));
         this.listeners.event?.(message.event);
       }
     });
@@ -143,11 +148,13 @@ export class Follower {
         }
       }
     });
+    const heard = this.heard.get(zone);
     socket.send({
       v: PROTOCOL_VERSION,
       type: 'subscribe',
       seq: 0,
       locale: this.locale,
+      since: heard === undefined ? this.startedAt : heard + 1,
     });
     this.listeners.change?.(zone);
   }

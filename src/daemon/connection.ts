@@ -38,6 +38,7 @@ const REPLY_CODES: Record<Outcome['result'], ReplyCode | undefined> = {
 
 export interface DoorContext {
   zone: string;
+  /** The door's socket, by the address it was bound to. */
   door: string;
   manager: ZoneManager;
   hub: EventHub;
@@ -171,6 +172,11 @@ export class Connection implements Subscriber {
           seq: message.seq,
           zone: manager.snapshot(),
         });
+        if (message.since !== undefined) {
+          for (const event of hub.since(message.since)) {
+            this.sendEvent(event);
+          }
+        }
         if (this.ctx.goingAway()) {
           this.end('goingAway');
         } else {

@@ -24,29 +24,39 @@ export const DOOR_IDLE_TIMEOUT_MS = 60_000;
 export class DoorServer {
   private readonly server: net.Server;
   private readonly connections = new Set<Connection>();
+  /** The name the socket was bound to, which the kernel keeps reporting. */
+  private boundAs = '';
 
   constructor(private readonly ctx: DoorContext) {
     this.server = net.createServer((socket) => this.accept(socket));
     this.server.maxConnections = MAX_DOOR_CONNECTIONS;
   }
 
-  /** Binds the door; the caller holds the zone lock, so a file there is stale. */
+  /**
+   * Binds the door. The caller holds the zone lock, so a file there is a
+   * dead daemon's. The socket is bound under a temporary name and renamed
+   * into place once it listens with its final mode, so that whoever sees
+   * the door appear can connect at once.
+   */
   async listen(): Promise<void> {
     const { door } = this.ctx;
     const dir = path.dirname(door);
+    const temporary = `${door}.${process.pid}`;
+    this.boundAs = temporary;
 
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
     fs.chmodSync(dir, 0o700);
-    fs.rmSync(door, { force: true });
+    fs.rmSync(temporary, { force: true });
 
     await new Promise<void>((resolve, reject) => {
       this.server.once('error', reject);
-      this.server.listen(door, () => {
+      this.server.listen(temporary, () => {
         this.server.off('error', reject);
         resolve();
       });
     });
-    fs.chmodSync(door, 0o600);
+    fs.chmodSync(temporary, 0o600);
+    fs.renameSync(temporary, door);
   }
 
   /**
@@ -65,7 +75,11 @@ export class DoorServer {
   }
 
   private accept(socket: net.Socket): void {
-    const connection = new Connection(socket, this.ctx);
+    // Peer lookups (caller.ts) find connections by the address bound.
+    const connection = new Connection(socket, {
+      ...this.ctx,
+      door: this.boundAs,
+    });
 
     this.connections.add(connection);
     socket.on('close', () => this.connections.delete(connection));

@@ -21,8 +21,17 @@ export interface Subscriber {
  */
 export const MAX_SUBSCRIBER_BACKLOG_BYTES = 256 * 1024;
 
+/**
+ * Events kept for subscribers that arrive a moment late (see `since` in the
+ * protocol). A daemon publishes one event per transition, so this covers
+ * far more than the moment between a daemon's start and a follower noticing
+ * it, in a few kilobytes.
+ */
+export const RECENT_EVENTS = 64;
+
 export class EventHub {
   private readonly subscribers = new Set<Subscriber>();
+  private readonly recent: ZoneEvent[] = [];
 
   get size(): number {
     return this.subscribers.size;
@@ -36,7 +45,17 @@ export class EventHub {
     this.subscribers.delete(subscriber);
   }
 
+  /** Events still held that were published at or after `since` (ms). */
+  since(since: number): ZoneEvent[] {
+    return this.recent.filter((event) => Date.parse(event.time) >= since);
+  }
+
   publish(event: ZoneEvent): void {
+    this.recent.push(event);
+    if (this.recent.length > RECENT_EVENTS) {
+      this.recent.shift();
+    }
+
     for (const subscriber of this.subscribers) {
       if (subscriber.backlogBytes > MAX_SUBSCRIBER_BACKLOG_BYTES) {
         this.subscribers.delete(subscriber);

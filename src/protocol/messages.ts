@@ -29,11 +29,17 @@ export interface StatusMessage extends Frame {
   locale: Language;
 }
 
-/** Turns the connection into an eventstream: a snapshot, then events. */
+/**
+ * Turns the connection into an eventstream: a snapshot, then the events
+ * the daemon still holds that were published at or after `since` (ms since
+ * the epoch), then every new event. `since` lets a follower that noticed a
+ * daemon a moment late still hear what that daemon did meanwhile.
+ */
 export interface SubscribeMessage extends Frame {
   type: 'subscribe';
   seq: number;
   locale: Language;
+  since?: number;
 }
 
 export type ClientMessage = RequestMessage | StatusMessage | SubscribeMessage;

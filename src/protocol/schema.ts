@@ -68,7 +68,11 @@ const clientMessages = [
     caller,
   }),
   message('status', ['seq', 'locale'], { seq, locale }),
-  message('subscribe', ['seq', 'locale'], { seq, locale }),
+  message('subscribe', ['seq', 'locale'], {
+    seq,
+    locale,
+    since: { type: 'integer', minimum: 0 },
+  }),
 ];
 
 const snapshot = {

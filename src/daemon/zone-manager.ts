@@ -9,16 +9,19 @@ import type { Logger } from '../core/logger.js';
 import type { Paths } from '../core/paths.js';
 import type { ZoneState } from '../core/states.js';
 import type { ZoneIndex } from '../config/zone-index.js';
-import type { HolderLink, Platform, Probe, Upcall } from '../platform/types.js';
-import type { DoorCommand, ZoneEventName } from '../protocol/commands.js';
+import type { Platform, Probe, Upcall } from '../platform/types.js';
+import type { DoorCommand } from '../protocol/commands.js';
 import type { ZoneSnapshot } from '../protocol/messages.js';
 import type { AuditLog, AuditResult } from './audit.js';
-import type { Who } from './caller.js';
 import { deriveState } from './derive-state.js';
 import type { EventHub } from './event-hub.js';
+import { HolderWatch } from './holder-watch.js';
+import type { Asker, Outcome } from './outcome.js';
+import { Reporter } from './report.js';
 import { SerialQueue } from './serial-queue.js';
+import { snapshotOf } from './snapshot.js';
 import { runPlan, type PlanContext } from './run-plan.js';
-import { planFor, type Already } from './table.js';
+import { planFor } from './table.js';
 
 export interface ManagerDeps {
   zone: string;
@@ -30,18 +33,7 @@ export interface ManagerDeps {
   audit: AuditLog;
 }
 
-/** Who a transition is for: a verified-or-claimed process, or the zone. */
-export type Asker = { who: Promise<Who>; label: string } | 'zone';
-
-/** What came of one request, before it is put into the caller's words. */
-export interface Outcome {
-  ok: boolean;
-  result: AuditResult;
-  from: ZoneState;
-  state: ZoneState;
-  already?: Already;
-  error?: unknown;
-}
+export type { Asker, Outcome } from './outcome.js';
 
 export interface StartInfo {
   state: ZoneState;
@@ -57,11 +49,19 @@ export class ZoneManager {
   refusing = false;
   private probe: Probe = { state: 'installed' };
   private teardownFailed = false;
-  private link: HolderLink | undefined;
   private readonly queue = new SerialQueue();
   private readonly settled: (() => void)[] = [];
+  private readonly holder: HolderWatch;
+  private readonly report: Reporter;
 
-  constructor(private readonly deps: ManagerDeps) {}
+  constructor(private readonly deps: ManagerDeps) {
+    this.report = new Reporter(deps.zone, deps.hub, deps.audit);
+    this.holder = new HolderWatch(deps.platform, deps.logger, {
+      generation: () => this.probe.generation,
+      initEnded: (upcall) => this.initEnded(upcall),
+      holderLost: () => this.holderLost(),
+    });
+  }
 
   /** Requests queued or running. */
   get busy(): boolean {
@@ -94,32 +94,14 @@ export class ZoneManager {
       this.deps.logger.info('acting on an upcall made while no daemon ran', {
         upcall: pending,
       });
-      void this.queue
-        .run(() => this.actOnUpcall(pending))
-        .finally(() => this.notify());
+      this.enqueue(() => this.actOnUpcall(pending));
     }
 
     return { state: this.state, recovered };
   }
 
   snapshot(): ZoneSnapshot {
-    const { probe } = this;
-    const snap: ZoneSnapshot = {
-      name: this.deps.zone,
-      state: this.state,
-      zoneId: this.state === 'installed' ? null : (probe.id ?? null),
-      daemonPid: process.pid,
-      time: new Date().toISOString(),
-    };
-
-    if (probe.generation !== undefined) {
-      snap.generation = probe.generation;
-    }
-    if (probe.bootedAt !== undefined) {
-      snap.bootedAt = probe.bootedAt;
-    }
-
-    return snap;
+    return snapshotOf(this.deps.zone, this.state, this.probe);
   }
 
   /** Queues a door command; resolves when it has been carried out. */
@@ -135,9 +117,7 @@ export class ZoneManager {
 
   /** Lets go of the holder link, leaving the zone as it is. */
   detach(): void {
-    const link = this.link;
-    this.link = undefined;
-    link?.close();
+    this.holder.detach();
   }
 
   private notify(): void {
@@ -153,7 +133,7 @@ export class ZoneManager {
   ): Promise<Outcome> {
     const outcome = await this.attempt(command, args, asker);
 
-    await this.record(command, args, asker, outcome);
+    await this.report.audit(command, args, asker, outcome);
 
     return outcome;
   }
@@ -215,7 +195,7 @@ export class ZoneManager {
         return done(true, 'already', { already: plan.already });
       case 'uninstalling':
         this.uninstalling = true;
-        await this.publish('uninstalling', from, asker);
+        await this.report.event('uninstalling', from, this.state, asker);
         return done(true, 'ok');
       case 'run': {
         const error = await runPlan(this.planContext(command, asker), plan, {
@@ -243,7 +223,8 @@ export class ZoneManager {
       detach: () => this.detach(),
       attach: () => this.attach(),
       teardownFailed: (failed) => (this.teardownFailed = failed),
-      publish: (event, from) => this.publish(event, from, asker),
+      publish: (event, from) =>
+        this.report.event(event, from, this.state, asker),
       reason: asker === 'zone' ? 'upcall from the zone' : asker.label,
     };
   }
@@ -300,96 +281,16 @@ export class ZoneManager {
     this.state = state;
   }
 
-  /** Runs inside the queue, so events leave in the order things happened. */
-  private async publish(
-    event: ZoneEventName,
-    from: ZoneState,
-    asker: Asker,
-  ): Promise<void> {
-    const to = this.state;
-    const by = await this.byOf(asker);
-
-    this.deps.hub.publish({
-      zone: this.deps.zone,
-      event,
-      from,
-      to,
-      time: new Date().toISOString(),
-      by,
-    });
-  }
-
-  private async byOf(asker: Asker) {
-    if (asker === 'zone') {
-      return 'zone' as const;
-    }
-
-    const { uid, pid, user } = await asker.who;
-    return { uid, pid, user };
-  }
-
-  private async record(
-    command: DoorCommand,
-    args: readonly string[] | undefined,
-    asker: Asker,
-    outcome: Outcome,
-  ): Promise<void> {
-    const who = asker === 'zone' ? 'zone' : await asker.who;
-
-    this.deps.audit.append({
-      time: new Date().toISOString(),
-      zone: this.deps.zone,
-      command,
-      ...(args && args.length > 0 ? { args } : {}),
-      result: outcome.result,
-      from: outcome.from,
-      to: outcome.state,
-      who,
-      ...(isZoneError(outcome.error) ? { error: outcome.error.key } : {}),
-    });
-  }
-
-  /** Listens to the holder of a ready or running zone for upcalls. */
+  /** Listens to the holder of a zone that has one, for upcalls. */
   private async attach(): Promise<void> {
-    if (
-      this.link ||
-      !['ready', 'running', 'shutting_down'].includes(this.state)
-    ) {
-      return;
-    }
-
-    try {
-      const link = await this.deps.platform.attach(this.spec());
-      this.link = link;
-      link.onUpcall((upcall) => this.onUpcall(upcall));
-      link.onClose(() => this.onHolderClosed(link));
-    } catch (error) {
-      this.deps.logger.warn('cannot attach to the zone holder', { error });
+    if (['ready', 'running', 'shutting_down'].includes(this.state)) {
+      await this.holder.attach(this.spec());
     }
   }
 
-  private onUpcall(upcall: Upcall): void {
-    const { logger } = this.deps;
-
-    if (upcall.kind !== 'halt' && upcall.kind !== 'reboot') {
-      logger.warn('refused an upcall that is neither halt nor reboot', {
-        upcall,
-      });
-      return;
-    }
-    if (upcall.generation !== this.probe.generation) {
-      logger.info('ignored an upcall from an earlier boot', {
-        upcall,
-        generation: this.probe.generation,
-      });
-      void this.link?.acknowledge(upcall.generation).catch(() => undefined);
-      return;
-    }
-
+  private initEnded(upcall: Upcall): void {
     this.setState('shutting_down', `init ended (${upcall.reason})`);
-    void this.queue
-      .run(() => this.actOnUpcall(upcall))
-      .finally(() => this.notify());
+    this.enqueue(() => this.actOnUpcall(upcall));
   }
 
   private async actOnUpcall(upcall: Upcall): Promise<void> {
@@ -405,29 +306,28 @@ export class ZoneManager {
       return;
     }
 
-    const link = this.link;
-    await link?.acknowledge(upcall.generation).catch(() => undefined);
+    await this.holder.acknowledge(upcall.generation);
     const outcome = await this.carryOut(upcall.kind, undefined, 'zone');
-    await this.record(upcall.kind, undefined, 'zone', outcome);
+    await this.report.audit(upcall.kind, undefined, 'zone', outcome);
   }
 
-  private onHolderClosed(link: HolderLink): void {
-    if (this.link !== link) {
-      return;
-    }
+  /** The zone died with its holder: clean up and say it is halted. */
+  private holderLost(): void {
+    this.enqueue(async () => {
+      const from = this.state;
+      await this.refresh('holder went away', true);
+      if (from !== 'installed' && this.state === 'installed') {
+        await this.report.event('halted', from, this.state, 'zone');
+      }
+    });
+  }
 
-    this.link = undefined;
-    this.deps.logger.warn('the zone holder went away unexpectedly');
+  /** Queues work that no caller waits for, behind every request. */
+  private enqueue(task: () => Promise<void>): void {
     void this.queue
-      .run(async () => {
-        const from = this.state;
-        await this.refresh('holder went away', true);
-        if (from !== 'installed' && this.state === 'installed') {
-          await this.publish('halted', from, 'zone');
-        }
-      })
+      .run(task)
       .catch((error: unknown) => {
-        this.deps.logger.error('cannot read the zone', { error });
+        this.deps.logger.error('queued work failed', { error });
       })
       .finally(() => this.notify());
   }

@@ -37,6 +37,13 @@ export interface DaemonOptions {
  */
 export const IDLE_AT_INSTALLED_MS = 10_000;
 
+/**
+ * How long a daemon that is leaving waits for its last answers to go out
+ * before it exits anyway. Answers take milliseconds; a client that keeps
+ * its end open must not keep the daemon, and the zone does not mind.
+ */
+export const LEAVE_GRACE_MS = 2000;
+
 /** Runs the daemon; resolves with its exit status when it has ended. */
 export async function runDaemon(options: DaemonOptions): Promise<number> {
   const { zone, paths, messages, logger, handshake } = options;
@@ -124,6 +131,7 @@ async function serve(run: Running): Promise<number> {
     lock.release();
     hub.endAll(end);
     manager.detach();
+    setTimeout(() => process.exit(0), LEAVE_GRACE_MS).unref();
     finish(0);
   }
 

@@ -64,8 +64,10 @@ export class DoorServer {
    * starts a fresh daemon. Connections waiting for nothing are closed.
    */
   close(): void {
-    this.server.close();
+    // The name goes first: a client that comes now finds no door and starts
+    // a fresh daemon, instead of knocking on one that no longer answers.
     fs.rmSync(this.ctx.door, { force: true });
+    this.server.close();
 
     for (const connection of this.connections) {
       if (!connection.busy && !connection.subscribed) {

@@ -13,7 +13,7 @@ import type { Messages } from '../core/i18n.js';
 import { DEFAULT_LANGUAGE, type Language } from '../core/language.js';
 import type { Logger } from '../core/logger.js';
 import type { ZoneEvent } from '../protocol/commands.js';
-import { encodeFrame, FrameDecoder } from '../protocol/frames.js';
+import { encodeFrame, FrameDecoder, type Decoded } from '../protocol/frames.js';
 import { MAX_FRAME_BYTES, PROTOCOL_VERSION } from '../protocol/limits.js';
 import type {
   ClientMessage,
@@ -52,7 +52,7 @@ export interface DoorContext {
 
 export class Connection implements Subscriber {
   private readonly decoder = new FrameDecoder();
-  private readonly inbox: Buffer[] = [];
+  private readonly inbox: Decoded[] = [];
   private working = false;
   private mustDrain = false;
   private subscribedIn: Language | undefined;
@@ -100,18 +100,7 @@ export class Connection implements Subscriber {
   }
 
   private receive(chunk: Buffer): void {
-    for (const decoded of this.decoder.push(chunk)) {
-      if (decoded.kind === 'tooLarge') {
-        this.refuse(
-          daemonErrors.tooLarge(decoded.size, MAX_FRAME_BYTES),
-          'tooLarge',
-        );
-        this.socket.end();
-        return;
-      }
-      this.inbox.push(decoded.body);
-    }
-
+    this.inbox.push(...this.decoder.push(chunk));
     void this.work();
   }
 
@@ -125,8 +114,21 @@ export class Connection implements Subscriber {
     this.working = true;
     this.socket.pause();
 
-    while (this.inbox.length > 0 && !this.socket.destroyed) {
-      await this.handle(this.inbox.shift() as Buffer);
+    for (
+      let next = this.inbox.shift();
+      next && !this.socket.destroyed;
+      next = this.inbox.shift()
+    ) {
+      if (next.kind === 'tooLarge') {
+        this.refuse(
+          daemonErrors.tooLarge(next.size, MAX_FRAME_BYTES),
+          'tooLarge',
+        );
+        this.inbox.length = 0;
+        this.socket.end();
+        break;
+      }
+      await this.handle(next.body);
       await this.drained();
     }
 

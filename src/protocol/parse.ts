@@ -33,11 +33,30 @@ export type Parsed<T> =
 
 type Validator = typeof validateClient;
 
+const OPEN_BRACE = 0x7b;
+const JSON_WHITESPACE = new Set([0x20, 0x09, 0x0a, 0x0d]);
+
+function firstByte(body: Buffer): number | undefined {
+  for (const byte of body) {
+    if (!JSON_WHITESPACE.has(byte)) {
+      return byte;
+    }
+  }
+
+  return undefined;
+}
+
 function parseWith<T>(
   body: Buffer,
   validate: Validator,
   types: readonly string[],
 ): Parsed<T> {
+  // Anything but an object is refused before it is decoded and parsed, so
+  // that junk costs no more than a look at its first byte.
+  if (firstByte(body) !== OPEN_BRACE) {
+    return fail('badMessage', 'a frame must hold a JSON object', undefined);
+  }
+
   let data: unknown;
   try {
     data = JSON.parse(body.toString('utf8'));

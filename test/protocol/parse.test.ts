@@ -98,10 +98,18 @@ for (const [what, value, code, detail] of refused) {
   });
 }
 
-test('bytes that are not JSON are a bad frame', () => {
-  const result = parseClientMessage(Buffer.from([0xff, 0x00, 0x7b]));
+test('an object that is not JSON is a bad frame', () => {
+  const result = parseClientMessage(Buffer.from('{"v":1,\u0000}'));
 
   assert.equal(!result.ok && result.problem.code, 'badFrame');
+});
+
+test('bytes that cannot start an object are refused as not a message', () => {
+  for (const bytes of [[0xff, 0x00, 0x7b], [], [0x20, 0x5b, 0x5d]]) {
+    const result = parseClientMessage(Buffer.from(bytes));
+
+    assert.equal(!result.ok && result.problem.code, 'badMessage');
+  }
 });
 
 test('a refused frame keeps the sender locale and sequence number for the answer', () => {

@@ -34,10 +34,11 @@ export function deriveState({
   }
 
   // The zone asked to go down (its init ended) and the platform still
-  // stands: it is shutting down until the daemon acts on that.
-  const upcall = probe.pendingUpcall;
-  if (upcall && upcall.generation === probe.generation) {
-    return probe.state === 'installed' ? 'installed' : 'shutting_down';
+  // stands: it is shutting down until the daemon acts on that. A holder
+  // forgets its pending upcall when it boots again, so one it still holds
+  // belongs to its last boot.
+  if (probe.pendingUpcall && probe.state !== 'installed') {
+    return 'shutting_down';
   }
 
   switch (probe.state) {

@@ -49,6 +49,8 @@ export class ZoneManager {
   refusing = false;
   private probe: Probe = { state: 'installed' };
   private teardownFailed = false;
+  /** The generation of the last upcall queued, not to act on one twice. */
+  private upcallSeen: string | undefined;
   private readonly queue = new SerialQueue();
   private readonly settled: (() => void)[] = [];
   private readonly holder: HolderWatch;
@@ -57,7 +59,7 @@ export class ZoneManager {
   constructor(private readonly deps: ManagerDeps) {
     this.report = new Reporter(deps.zone, deps.hub, deps.audit);
     this.holder = new HolderWatch(deps.platform, deps.logger, {
-      generation: () => this.probe.generation,
+      generation: () => this.knownGeneration(),
       initEnded: (upcall) => this.initEnded(upcall),
       holderLost: () => this.holderLost(),
     });
@@ -90,11 +92,11 @@ export class ZoneManager {
     }
 
     const pending = this.probe.pendingUpcall;
-    if (pending && pending.generation === this.probe.generation) {
+    if (pending) {
       this.deps.logger.info('acting on an upcall made while no daemon ran', {
         upcall: pending,
       });
-      this.enqueue(() => this.actOnUpcall(pending));
+      this.initEnded(pending);
     }
 
     return { state: this.state, recovered };
@@ -288,7 +290,22 @@ export class ZoneManager {
     }
   }
 
+  /**
+   * The boot the daemon knows of: the running one, or, once its init has
+   * ended, the one whose upcall the holder still keeps.
+   */
+  private knownGeneration(): string | undefined {
+    return this.probe.generation ?? this.probe.pendingUpcall?.generation;
+  }
+
   private initEnded(upcall: Upcall): void {
+    // The holder hands a pending upcall to every daemon that attaches, and
+    // a starting daemon also finds it in the probe: act on it once.
+    if (this.upcallSeen === upcall.generation) {
+      return;
+    }
+
+    this.upcallSeen = upcall.generation;
     this.setState('shutting_down', `init ended (${upcall.reason})`);
     this.enqueue(() => this.actOnUpcall(upcall));
   }
@@ -299,7 +316,7 @@ export class ZoneManager {
     });
 
     // Someone else halted or rebooted the zone in the meantime.
-    if (this.probe.generation !== upcall.generation) {
+    if (this.knownGeneration() !== upcall.generation) {
       this.deps.logger.info('upcall overtaken by another transition', {
         upcall,
       });

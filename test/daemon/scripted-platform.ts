@@ -100,6 +100,7 @@ export class ScriptedPlatform implements Platform {
 
   boot(_spec: unknown, args: readonly string[]): Promise<Probe> {
     return this.step(`boot ${args.join(' ')}`.trim() as Step, () => {
+      this.pendingUpcall = undefined;
       this.state = 'running';
       this.generation = `g${++this.boots}`;
     });
@@ -128,6 +129,13 @@ export class ScriptedPlatform implements Platform {
   async attach(): Promise<HolderLink> {
     const link = new ScriptedLink();
     this.links.push(link);
+
+    // Like the real holder, a pending upcall goes to whoever attaches.
+    const pending = this.pendingUpcall;
+    if (pending) {
+      setImmediate(() => link.fire(pending));
+    }
+
     return link;
   }
 
@@ -138,8 +146,10 @@ export class ScriptedPlatform implements Platform {
       generation: this.generation ?? '',
       reason: kind === 'reboot' ? 'SIGHUP' : 'SIGINT',
     };
+    // Like the real holder: the boot is over, its upcall is kept.
     this.pendingUpcall = upcall;
     this.state = 'ready';
+    this.generation = undefined;
     for (const link of this.links.filter((l) => !l.closed)) {
       link.fire(upcall);
     }

@@ -214,8 +214,7 @@ test('an upcall that is neither halt nor reboot is refused', async (t) => {
 
 test('an upcall made while no daemon ran is acted on when the manager starts', async (t) => {
   const { platform, manager, events } = await setUp(t);
-  platform.state = 'running';
-  platform.generation = 'g7';
+  platform.state = 'ready';
   platform.pendingUpcall = { kind: 'halt', generation: 'g7', reason: 'exit 0' };
 
   const started = await manager.start();
@@ -226,6 +225,7 @@ test('an upcall made while no daemon ran is acted on when the manager starts', a
   assert.equal(manager.state, 'installed');
   assert.equal(events.at(-1)?.event, 'halted');
   assert.equal(events.at(-1)?.by, 'zone');
+  assert.deepEqual(platform.calls, ['halt'], 'acted on once');
 });
 
 test('a failed teardown with init alive leaves the zone shutting down', async (t) => {

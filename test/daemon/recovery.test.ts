@@ -90,21 +90,24 @@ test('an upcall made while no daemon lived is acted on by the next daemon', asyn
   // left; that daemon acts on the upcall.
   const list = zonectl(root, ['list', '-iv']);
   assert.equal(list.code, 0, list.stderr);
-  await waitFor(
-    async () => (await host.probe(spec)).state === 'installed',
-    'the zone to be halted',
-  );
 
-  const audit = fs
-    .readFileSync(auditLogPath(pathsOf(root)), 'utf8')
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line));
+  // The daemon halts the zone, records it as the zone's doing, and, the
+  // zone being installed, goes away.
+  const file = auditLogPath(pathsOf(root));
+  const audit = () =>
+    fs
+      .readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+  await waitFor(() => audit().length === 2, 'the upcall to be audited');
   assert.deepEqual(
-    audit.map((r) => [r.command, r.result, r.who === 'zone' ? 'zone' : 'op']),
+    audit().map((r) => [r.command, r.result, r.who === 'zone' ? 'zone' : 'op']),
     [
       ['boot', 'ok', 'op'],
       ['halt', 'ok', 'zone'],
     ],
   );
+  assert.equal((await host.probe(spec)).state, 'installed');
+  await waitFor(() => daemonPids(root).length === 0, 'the daemon to leave');
 });

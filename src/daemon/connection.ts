@@ -46,7 +46,11 @@ export interface DoorContext {
   logger: Logger;
   /** True once the daemon has decided to go away. */
   goingAway(): boolean;
-  /** A request or status was answered; the daemon may now go away. */
+  /**
+   * A transition request was answered; the daemon may now go away. A status
+   * query is only a look, and does not end a daemon that was just started
+   * for a request still on its way.
+   */
   answered(): void;
 }
 
@@ -164,7 +168,6 @@ export class Connection implements Subscriber {
           seq: message.seq,
           zone: manager.snapshot(),
         });
-        this.ctx.answered();
         return;
       case 'subscribe':
         this.subscribedIn = message.locale;

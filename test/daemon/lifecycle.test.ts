@@ -222,7 +222,9 @@ test('the daemon logs its lifecycle at info and each state change with a reason'
   await waitGone(daemon);
 
   const log = lines(daemonLogPath(pathsOf(root), 'web'));
-  const lifecycle = log.filter((l) => l.level === 'info' && !l.from);
+  const lifecycle = log.filter(
+    (l) => l.level === 'info' && String(l.message).startsWith('daemon '),
+  );
   assert.deepEqual(
     lifecycle.map((l) => [l.message, l.zone, l.pid]),
     [

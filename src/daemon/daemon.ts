@@ -154,7 +154,12 @@ async function serve(run: Running): Promise<number> {
   process.on('SIGHUP', () => logger.info('ignored SIGHUP'));
 
   run.handshake.ready();
-  logger.info('daemon ready', { ...run.started, pid: process.pid });
+  logger.info('daemon ready', {
+    ...run.started,
+    pid: process.pid,
+    // From the process's start, Node's own start-up included.
+    startMs: Math.round(performance.now()),
+  });
 
   return ended;
 }

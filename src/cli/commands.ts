@@ -68,6 +68,20 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   ...['ready', 'boot', 'reboot', 'halt', 'mount', 'unmount'].map(transition),
   {
+    name: 'console',
+    flags: [
+      { name: 'read-only', short: 'R' },
+      { name: 'escape', short: 'e', value: true },
+      { name: 'no-escape', short: 'E' },
+      { name: 'detach-on-halt', short: 'd' },
+      { name: 'show-log' },
+    ],
+    args: ['zone'],
+    min: 1,
+    max: 1,
+    load: () => import('./commands/console.js'),
+  },
+  {
     name: 'events',
     args: ['zone...'],
     min: 0,

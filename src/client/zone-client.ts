@@ -2,12 +2,12 @@
  * The real ZoneClient: the zone index for what is configured, each zone's
  * daemon (started on demand) for what is live.
  */
-import { daemonErrors } from '../core/errors/daemon.js';
 import type { Language } from '../core/language.js';
 import type { Paths } from '../core/paths.js';
 import { checkZoneName } from '../core/zonename.js';
 import type { CallContext } from './door-call.js';
 import { listZones } from './list.js';
+import { openConsole } from './open-console.js';
 import { requestTransition } from './requests.js';
 import type {
   ConsoleOptions,
@@ -49,12 +49,14 @@ export function createZoneClient(options: ClientOptions): ZoneClient {
       );
     },
 
-    // The console server arrives with the console work (issue 5); until
-    // then attaching says so plainly instead of pretending.
     console: (
       zone: string,
-      _options: ConsoleOptions,
+      consoleOptions: ConsoleOptions,
     ): Promise<ConsoleSession> =>
-      Promise.reject(daemonErrors.consoleUnavailable(zone)),
+      openConsole(
+        { ...base, language: consoleOptions.locale },
+        zone,
+        consoleOptions,
+      ),
   };
 }

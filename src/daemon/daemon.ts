@@ -11,7 +11,12 @@ import type { Paths } from '../core/paths.js';
 import { checkZoneName } from '../core/zonename.js';
 import { ZoneIndex } from '../config/zone-index.js';
 import type { Platform } from '../platform/types.js';
-import { auditLogPath, doorPath } from '../protocol/paths.js';
+import { ConsoleServer } from '../console/console-server.js';
+import {
+  auditLogPath,
+  consoleSocketPath,
+  doorPath,
+} from '../protocol/paths.js';
 import { AuditLog } from './audit.js';
 import { DoorServer } from './door-server.js';
 import { EventHub } from './event-hub.js';
@@ -76,9 +81,10 @@ export async function runDaemon(options: DaemonOptions): Promise<number> {
       hub,
       audit,
     });
+    const console = consoleFor(options, manager, hub);
     const started = await manager.start();
 
-    return await serve({ ...options, lock, manager, hub, started });
+    return await serve({ ...options, lock, manager, hub, console, started });
   } catch (error) {
     const zoneError = asZoneError(error);
     logger.error('daemon could not start', { error, code: zoneError.code });
@@ -92,15 +98,49 @@ export async function runDaemon(options: DaemonOptions): Promise<number> {
   }
 }
 
+/**
+ * The zone's console, fed by the holder link whenever there is one, with a
+ * notice to its clients for every event. Wired before the manager starts,
+ * so that a zone recovered at start has its console at once.
+ */
+function consoleFor(
+  options: DaemonOptions,
+  manager: ZoneManager,
+  hub: EventHub,
+): ConsoleServer {
+  const console = new ConsoleServer({
+    socketPath: consoleSocketPath(options.paths, options.zone),
+    zone: options.zone,
+    messages: options.messages,
+    logger: options.logger,
+  });
+
+  manager.onLink((link) => {
+    if (link) {
+      console.attachSource(link, link.backlog);
+    } else {
+      console.detachSource();
+    }
+  });
+  hub.add({
+    sendEvent: (event) => console.notify(event.event),
+    backlogBytes: 0,
+    end: () => undefined,
+  });
+
+  return console;
+}
+
 interface Running extends DaemonOptions {
   lock: ZoneLock;
   manager: ZoneManager;
   hub: EventHub;
+  console: ConsoleServer;
   started: { state: string; recovered: boolean };
 }
 
 async function serve(run: Running): Promise<number> {
-  const { zone, paths, messages, logger, manager, hub, lock } = run;
+  const { zone, paths, messages, logger, manager, hub, lock, console } = run;
   let goingAway = false;
   let finish: (status: number) => void = () => undefined;
   const ended = new Promise<number>((resolve) => (finish = resolve));
@@ -128,6 +168,7 @@ async function serve(run: Running): Promise<number> {
     logger.info('daemon going away', { reason, state: manager.state });
     clearTimeout(idle);
     door.close();
+    void console.close(end);
     lock.release();
     hub.endAll(end);
     manager.detach();
@@ -135,18 +176,21 @@ async function serve(run: Running): Promise<number> {
     finish(0);
   }
 
-  // Installed (or being uninstalled), nothing queued: the zone needs no
-  // daemon. (Attached console clients will keep it, once it serves them.)
+  // Installed, nothing queued and nobody on the console: the zone needs no
+  // daemon. A zone being uninstalled sends its console clients away too.
   function maybeLeave(): void {
     const halted = manager.state === 'installed' || manager.uninstalling;
+    const watched = console.clientCount > 0 && !manager.uninstalling;
 
-    if (!goingAway && halted && !manager.busy) {
+    if (!goingAway && halted && !manager.busy && !watched) {
       leave('zone is installed', 'goingAway');
     }
   }
 
+  await console.listen();
   await door.listen();
   manager.onSettled(maybeLeave);
+  console.onClientsChange(maybeLeave);
 
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => leave(`stopped by ${signal}`, 'shutdown'));

@@ -19,6 +19,8 @@ export interface UpcallTarget {
   initEnded(upcall: Upcall): void;
   /** The holder went away without the daemon halting the zone. */
   holderLost(): void;
+  /** The console's source changed: a new link, or none. */
+  linkChanged(link: HolderLink | undefined): void;
 }
 
 export class HolderWatch {
@@ -41,6 +43,7 @@ export class HolderWatch {
       this.link = link;
       link.onUpcall((upcall) => this.onUpcall(upcall));
       link.onClose(() => this.onClose(link));
+      this.target.linkChanged(link);
     } catch (error) {
       // Upcalls then wait in the holder; the next daemon start acts on them.
       this.logger.warn('cannot attach to the zone holder', { error });
@@ -51,7 +54,10 @@ export class HolderWatch {
   detach(): void {
     const link = this.link;
     this.link = undefined;
-    link?.close();
+    if (link) {
+      this.target.linkChanged(undefined);
+      link.close();
+    }
   }
 
   /** Tells the holder an upcall is being acted on, so it is not repeated. */
@@ -86,6 +92,7 @@ export class HolderWatch {
     }
 
     this.link = undefined;
+    this.target.linkChanged(undefined);
     this.logger.warn('the zone holder went away unexpectedly');
     this.target.holderLost();
   }

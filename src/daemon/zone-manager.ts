@@ -9,7 +9,7 @@ import type { Logger } from '../core/logger.js';
 import type { Paths } from '../core/paths.js';
 import type { ZoneState } from '../core/states.js';
 import type { ZoneIndex } from '../config/zone-index.js';
-import type { Platform, Probe, Upcall } from '../platform/types.js';
+import type { HolderLink, Platform, Probe, Upcall } from '../platform/types.js';
 import type { DoorCommand } from '../protocol/commands.js';
 import type { ZoneSnapshot } from '../protocol/messages.js';
 import type { AuditLog, AuditResult } from './audit.js';
@@ -53,6 +53,7 @@ export class ZoneManager {
   private upcallSeen: string | undefined;
   private readonly queue = new SerialQueue();
   private readonly settled: (() => void)[] = [];
+  private readonly linkListeners: ((link?: HolderLink) => void)[] = [];
   private readonly holder: HolderWatch;
   private readonly report: Reporter;
 
@@ -62,6 +63,7 @@ export class ZoneManager {
       generation: () => this.knownGeneration(),
       initEnded: (upcall) => this.initEnded(upcall),
       holderLost: () => this.holderLost(),
+      linkChanged: (link) => this.linkListeners.forEach((l) => l(link)),
     });
   }
 
@@ -73,6 +75,11 @@ export class ZoneManager {
   /** Called after every finished task, to decide whether to go away. */
   onSettled(listener: () => void): void {
     this.settled.push(listener);
+  }
+
+  /** The zone's console, as its holder serves it; undefined when none. */
+  onLink(listener: (link?: HolderLink) => void): void {
+    this.linkListeners.push(listener);
   }
 
   /**

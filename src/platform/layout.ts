@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { zoneRunDir } from '../core/paths.js';
 import { zoneRoot } from '../install/sparse-root.js';
+import { consoleLogPath } from '../protocol/paths.js';
 import type { ZoneSpec } from './types.js';
 
 /** The namespaces a ready zone keeps without any process in them. */
@@ -43,6 +44,8 @@ export interface ZoneLayout {
   /** The folder of claimed zone IDs, shared by the zones of one root. */
   readonly idDir: string;
   readonly holderLog: string;
+  /** Everything the console printed, written by the holder. */
+  readonly consoleLog: string;
   /** The zone's cgroup below CGROUP_PARENT in every hierarchy. */
   readonly cgroupName: string;
 }
@@ -70,6 +73,7 @@ export function zoneLayout(spec: ZoneSpec): ZoneLayout {
     setupDir: path.join(platformDir, 'setup'),
     idDir: path.join(spec.paths.run, '.ids'),
     holderLog: path.join(spec.paths.log, `${spec.zone}.holder.log`),
+    consoleLog: consoleLogPath(spec.paths, spec.zone),
     cgroupName: `${spec.zone}-${rootTag(spec.paths.run)}`,
   };
 }

@@ -18,3 +18,16 @@ export function daemonLogPath(paths: Paths, zone: string): string {
 export function auditLogPath(paths: Paths): string {
   return path.join(paths.log, 'audit.log');
 }
+
+/** The zone's console socket, beside the door. */
+export function consoleSocketPath(paths: Paths, zone: string): string {
+  return path.join(zoneRunDir(paths, zone), 'console');
+}
+
+/**
+ * Everything the zone's console printed. The holder writes it, so output
+ * that came while no daemon was alive is there too.
+ */
+export function consoleLogPath(paths: Paths, zone: string): string {
+  return path.join(paths.log, `${zone}.console.log`);
+}

@@ -44,7 +44,6 @@ export const daemonErrors = {
   daemonGone: (zone: string) => failed('daemonGone', { zone }),
   badReply: (zone: string, detail: string) =>
     failed('badReply', { zone, detail }),
-  consoleUnavailable: (zone: string) => failed('consoleUnavailable', { zone }),
 
   // The command line of the daemon's verbs.
   noBootArgs: (command: string) => usage('noBootArgs', { command }),

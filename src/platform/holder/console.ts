@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import tty from 'node:tty';
+import type { Logger } from '../../core/logger.js';
+import { RotatingLog } from '../../core/rotating-log.js';
 import { RingBuffer } from './ring-buffer.js';
 
 // About 40 screens of 80x50 plain text: enough for a new zoneadmd to rebuild
@@ -46,8 +48,14 @@ export class Console {
   private readonly slave: number;
   private readonly stream: tty.ReadStream;
   private readonly listeners = new Set<(chunk: Buffer) => void>();
+  private readonly log: RotatingLog;
+  private logBroken = false;
 
-  constructor() {
+  constructor(
+    logFile: string,
+    private readonly logger: Logger,
+  ) {
+    this.log = new RotatingLog(logFile);
     this.native = nativePty();
     const pair = this.native.open(DEFAULT_COLS, DEFAULT_ROWS);
     this.master = pair.master;
@@ -59,6 +67,7 @@ export class Console {
     this.stream = new tty.ReadStream(this.master, { writable: true } as never);
     this.stream.on('data', (chunk: Buffer) => {
       this.backlog.push(chunk);
+      this.record(chunk);
       for (const listener of this.listeners) {
         listener(chunk);
       }
@@ -71,6 +80,21 @@ export class Console {
     this.listeners.add(listener);
 
     return () => this.listeners.delete(listener);
+  }
+
+  // The holder writes the log, not the daemon: output that comes while no
+  // daemon is alive is logged too. A full disk costs the log, never the zone.
+  private record(chunk: Buffer): void {
+    if (this.logBroken) {
+      return;
+    }
+
+    try {
+      this.log.append(chunk);
+    } catch (error) {
+      this.logBroken = true;
+      this.logger.warn('console log stopped', { error });
+    }
   }
 
   write(data: Buffer): void {
@@ -92,6 +116,7 @@ export class Console {
 
   close(): void {
     this.stream.destroy();
+    this.log.close();
     try {
       fs.closeSync(this.slave);
     } catch {

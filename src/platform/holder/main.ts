@@ -22,7 +22,7 @@ import { ZoneInit, type InitEnd } from './zone-init.js';
 const READY_FD = 3;
 
 class Holder {
-  private readonly console = new Console();
+  private readonly console: Console;
   private readonly init: ZoneInit;
   private readonly server: HolderServer;
   private pendingUpcall: Upcall | undefined;
@@ -32,6 +32,7 @@ class Holder {
     private readonly config: HolderConfig,
     private readonly logger: Logger,
   ) {
+    this.console = new Console(config.consoleLog, logger);
     this.init = new ZoneInit(config.zone, logger, (end) => this.ended(end));
     this.server = new HolderServer(
       config.zone,

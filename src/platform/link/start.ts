@@ -54,6 +54,7 @@ export async function startHolder(
     socket: layout.socket,
     pidFile: layout.pidFile,
     nsDir: layout.nsDir,
+    consoleLog: layout.consoleLog,
     logLevel: options.logLevel,
     rootless: options.rootless,
   };

@@ -10,6 +10,7 @@ export interface HolderConfig {
   readonly socket: string;
   readonly pidFile: string;
   readonly nsDir: string;
+  readonly consoleLog: string;
   readonly logLevel: LogLevel;
   /** Whether the holder runs in a user namespace of its own. */
   readonly rootless: boolean;
@@ -22,7 +23,14 @@ export function holderTitle(socket: string): string {
 
 export function parseHolderConfig(text: string | undefined): HolderConfig {
   const value = JSON.parse(text ?? '') as Partial<HolderConfig>;
-  const strings = ['zone', 'socket', 'pidFile', 'nsDir', 'logLevel'] as const;
+  const strings = [
+    'zone',
+    'socket',
+    'pidFile',
+    'nsDir',
+    'consoleLog',
+    'logLevel',
+  ] as const;
 
   for (const key of strings) {
     if (typeof value[key] !== 'string') {

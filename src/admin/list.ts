@@ -36,14 +36,17 @@ export function listZones(
     filter.configured ||
     (filter.installed ? INSTALLED.includes(state) : RUNNING.includes(state));
 
-  return Object.entries(ctx.index.read().zones)
-    .map(([name, record]) => ({
-      id: null,
-      name,
-      state: record.state as ZoneState,
-      zonepath: record.config.zonepath,
-      brand: record.config.brand,
-    }))
-    .filter((zone) => shown(zone.state))
-    .sort((a, b) => a.name.localeCompare(b.name));
+  return (
+    Object.entries(ctx.index.read().zones)
+      .map(([name, record]) => ({
+        id: null,
+        name,
+        state: record.state as ZoneState,
+        zonepath: record.config.zonepath,
+        brand: record.config.brand,
+      }))
+      .filter((zone) => shown(zone.state))
+      // Plain code-point order: Intl collation costs milliseconds to load.
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  );
 }

@@ -5,37 +5,17 @@
  */
 import type { Language } from '../core/language.js';
 import type { ZoneState } from '../core/states.js';
+import type { DoorCommand, ZoneEvent } from '../protocol/commands.js';
 
-/** The commands a zone's door serves (DESIGN.md, "Transitions"). */
-export const DOOR_COMMANDS = [
-  'ready',
-  'boot',
-  'reboot',
-  'halt',
-  'note_uninstalling',
-  'mount',
-  'unmount',
-] as const;
-
-export type DoorCommand = (typeof DOOR_COMMANDS)[number];
-
-export const ZONE_EVENTS = [
-  'readied',
-  'booting',
-  'bootfailed',
-  'rebooting',
-  'halted',
-  'uninstalling',
-] as const;
-
-export type ZoneEventName = (typeof ZONE_EVENTS)[number];
-
-/** Who asked for something, as far as the daemon can know it. */
-export interface Caller {
-  uid: number;
-  pid: number;
-  user: string;
-}
+// The door's vocabulary is defined once, with the protocol that carries it.
+export {
+  DOOR_COMMANDS,
+  ZONE_EVENTS,
+  type Caller,
+  type DoorCommand,
+  type ZoneEvent,
+  type ZoneEventName,
+} from '../protocol/commands.js';
 
 /** One row of the zone table. */
 export interface ZoneView {
@@ -49,18 +29,6 @@ export interface ZoneView {
   /** When the running zone booted, ms since the epoch. */
   bootedAt?: number;
   caps: { memory?: string; cpu?: number; processes?: number };
-}
-
-/** One state change, as the eventstream publishes it. */
-export interface ZoneEvent {
-  zone: string;
-  event: ZoneEventName;
-  from: ZoneState;
-  to: ZoneState;
-  /** ISO 8601. */
-  time: string;
-  /** Who asked; `zone` for an upcall from inside. */
-  by: Caller | 'zone';
 }
 
 /** A daemon's answer to one request, already in the caller's language. */

@@ -17,6 +17,11 @@ const WIDE_RANGES: readonly [number, number][] = [
 ];
 
 export function isWide(codePoint: number): boolean {
+  // Everything below Hangul Jamo is narrow; most text never reaches the list.
+  if (codePoint < 0x1100) {
+    return false;
+  }
+
   return WIDE_RANGES.some(
     ([low, high]) => codePoint >= low && codePoint <= high,
   );

@@ -43,6 +43,11 @@ export interface Probe {
   readonly bootedAt?: number;
   /** An upcall that happened and was not yet acknowledged. */
   readonly pendingUpcall?: Upcall;
+  /**
+   * Configuration keys of caps that hold no effect (set by `ready` only):
+   * a rootless zone on a host that gives its user no cgroup.
+   */
+  readonly notApplied?: readonly string[];
 }
 
 /** A halt or reboot asked for from inside the zone. */
@@ -56,18 +61,33 @@ export interface Upcall {
 
 /** The console and upcalls of one zone, as its holder serves them. */
 export interface HolderLink {
-  /** Output the holder kept while nobody was attached (its ring buffer). */
+  /**
+   * The console's last output (up to 128 KiB), oldest first, kept whether
+   * or not anyone was attached. Live output follows it with no byte lost
+   * or repeated.
+   */
   readonly backlog: Buffer;
+  /** Live output; chunks that came before the first listener are kept for it. */
   onData(listener: (chunk: Buffer) => void): void;
+  /**
+   * Each upcall not yet acknowledged: one that was pending when the link
+   * attached reaches each listener as it registers, then every new one.
+   */
   onUpcall(listener: (upcall: Upcall) => void): void;
-  /** The holder went away (halt, or it died). */
+  /** The holder went away (halt, or it died), or the link was closed. */
   onClose(listener: () => void): void;
+  /** Input, as typed on the console. */
   write(data: Buffer | string): void;
   resize(cols: number, rows: number): void;
-  /** Flow control: stop and restart reading the pty. */
+  /**
+   * Flow control: while any link is paused the holder stops reading the
+   * pty, and the zone's writes block once the kernel's buffer is full, as
+   * on a serial line. The holder does the same on its own while a link
+   * leaves more than 256 KiB of output unread.
+   */
   pause(): void;
   resume(): void;
-  /** Tells the holder an upcall was acted on, so it is not repeated. */
+  /** The upcall of this generation was acted on; the holder forgets it. */
   acknowledge(generation: string): Promise<void>;
   close(): void;
 }
@@ -78,19 +98,34 @@ export interface StepFailure {
   readonly reason: string;
 }
 
+/**
+ * Every call reads the host afresh and fails with a ZoneError (namespace
+ * `platform`) whose `params.step` names the step that failed. A call in a
+ * state it does not accept fails with `wrongState` and changes nothing.
+ */
 export interface Platform {
   probe(spec: ZoneSpec): Promise<Probe>;
   /** installed → ready. Rolls back fully on failure (ZoneError). */
   ready(spec: ZoneSpec): Promise<Probe>;
-  /** ready → running, init gets `args`. Rolls back to installed on failure. */
+  /**
+   * ready → running. Init gets `args`, or the configured bootargs when
+   * `args` is empty. A ready zone whose init ended (after an upcall) boots
+   * again with the same console. Rolls back to installed on failure.
+   */
   boot(spec: ZoneSpec, args: readonly string[]): Promise<Probe>;
-  /** any → installed: every process ends, everything is removed. */
+  /**
+   * ready, running or dead → installed: every process ends, everything is
+   * removed. Installed stays installed; mounted is refused.
+   */
   halt(spec: ZoneSpec): Promise<Probe>;
-  /** installed → mounted. */
+  /** installed → mounted: the zone's file systems under `<zonepath>/lu`. */
   mount(spec: ZoneSpec): Promise<Probe>;
-  /** mounted → installed. */
+  /** mounted → installed; installed stays installed. */
   unmount(spec: ZoneSpec): Promise<Probe>;
-  /** Removes what a dead holder left; the zone is installed after. */
+  /**
+   * Removes whatever is left in any state, a live holder included: its
+   * processes, mounts, namespace files, cgroup and files. Installed after.
+   */
   cleanup(spec: ZoneSpec): Promise<Probe>;
   /** Attaches to a ready or running zone's holder. */
   attach(spec: ZoneSpec): Promise<HolderLink>;

@@ -34,21 +34,7 @@ export function zonectl(
   args: readonly string[],
   options: CliOptions = {},
 ): CliResult {
-  const result = spawnSync(
-    process.execPath,
-    [ZONECTL, '--root', root, ...args],
-    {
-      env: environment(options.env),
-      input: options.input ?? '',
-      encoding: 'utf8',
-    },
-  );
-
-  return {
-    code: result.status ?? -1,
-    stdout: result.stdout,
-    stderr: result.stderr,
-  };
+  return zonectlBare(['--root', root, ...args], options);
 }
 
 /** The same, without waiting: for races between several callers. */

@@ -5,6 +5,8 @@ import { ZONECTL } from './cli.js';
 export class PtySession {
   readonly term: pty.IPty;
   output = '';
+  /** Set once the process has ended. */
+  ended = false;
   private exited: Promise<number>;
 
   constructor(args: readonly string[], env: NodeJS.ProcessEnv = {}) {
@@ -19,7 +21,10 @@ export class PtySession {
     });
     this.term.onData((data) => (this.output += data));
     this.exited = new Promise((resolve) =>
-      this.term.onExit((e) => resolve(e.exitCode)),
+      this.term.onExit((e) => {
+        this.ended = true;
+        resolve(e.exitCode);
+      }),
     );
   }
 

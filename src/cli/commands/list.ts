@@ -1,14 +1,39 @@
-import { adminContext } from '../../admin/context.js';
-import { listZones, type ZoneSummary } from '../../admin/list.js';
+/**
+ * The zone table with live states: running, ready and mounted come from the
+ * zones' daemons, which read them from the host, and the ID column is filled
+ * for every zone that is set up.
+ */
+import type { ZoneState } from '../../core/states.js';
+import { createZoneClient } from '../../client/zone-client.js';
+import type { ZoneView } from '../../client/types.js';
 import type { ParsedLine } from '../args.js';
 import type { CliContext } from '../context.js';
 import { formatTable } from '../table.js';
 
-export function run(ctx: CliContext, line: ParsedLine): void {
-  const zones = listZones(adminContext(ctx.paths, ctx.logger), {
-    configured: line.flags.configured === true,
-    installed: line.flags.installed === true,
+const RUNNING: readonly ZoneState[] = ['running'];
+const INSTALLED_OR_BEYOND: readonly ZoneState[] = [
+  'installed',
+  'ready',
+  'mounted',
+  'running',
+  'shutting_down',
+  'down',
+];
+
+export async function run(ctx: CliContext, line: ParsedLine): Promise<void> {
+  const client = createZoneClient({
+    paths: ctx.paths,
+    language: ctx.language,
+    env: ctx.env,
   });
+  const shown = line.flags.configured
+    ? undefined
+    : line.flags.installed
+      ? INSTALLED_OR_BEYOND
+      : RUNNING;
+  const zones = (await client.list()).filter(
+    (zone) => shown === undefined || shown.includes(zone.state),
+  );
 
   if (ctx.json) {
     ctx.stdout.write(`${JSON.stringify(zones, null, 2)}\n`);
@@ -19,7 +44,7 @@ export function run(ctx: CliContext, line: ParsedLine): void {
   }
 }
 
-function wide(ctx: CliContext, zones: readonly ZoneSummary[]): string {
+function wide(ctx: CliContext, zones: readonly ZoneView[]): string {
   const headers = ['id', 'name', 'status', 'path', 'brand'].map((h) =>
     ctx.t(`cli:list.${h}`),
   );

@@ -65,6 +65,16 @@ class SocketConsole implements ConsoleSession {
     this.socket.end();
   }
 
+  // Holding the socket back fills the server's queue for this client,
+  // which the server answers by resyncing it later: the zone never waits.
+  pause(): void {
+    this.socket.pause();
+  }
+
+  resume(): void {
+    this.socket.resume();
+  }
+
   private onChunk(chunk: Buffer): void {
     let frames;
     try {

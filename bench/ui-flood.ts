@@ -9,9 +9,15 @@
  */
 import { availableMode, fullFrame, launchUi, sleep } from './helpers/launch.js';
 import { ms, stats } from './helpers/pty-screen.js';
-import { prepareRunningZones, releaseZones, zoneName } from './helpers/real-zones.js';
+import {
+  prepareRunningZones,
+  releaseZones,
+  zoneName,
+} from './helpers/real-zones.js';
 
-const mode = availableMode(process.argv.find((a) => a.startsWith('--'))?.slice(2));
+const mode = availableMode(
+  process.argv.find((a) => a.startsWith('--'))?.slice(2),
+);
 const keys = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 100);
 const root = mode === 'real' ? prepareRunningZones(3) : undefined;
 const screen = launchUi({ mode, root, zones: 3, running: 3 });
@@ -62,7 +68,8 @@ try {
   const s = stats(samples);
   console.log(
     `ui keypress to screen during a console flood, ${mode}: median ${ms(s.median)}, ` +
-      `p99 ${ms(s.p99)}, max ${ms(s.max)} (n=${s.n}); UI CPU ${((100 * cpu) / wall).toFixed(0)} % ` +
+      `p99 ${ms(s.p99)}, max ${ms(s.max)} (n=${s.n}); ` +
+      `UI CPU ${((100 * cpu) / wall).toFixed(0)} % ` +
       `of a core; ${fps.toFixed(1)} frames/s`,
   );
 } finally {

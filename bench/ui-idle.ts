@@ -11,7 +11,9 @@ import { prepareRunningZones, releaseZones } from './helpers/real-zones.js';
 import type { PtyScreen } from './helpers/pty-screen.js';
 
 const RUNNING = 10;
-const mode = availableMode(process.argv.find((a) => a.startsWith('--'))?.slice(2));
+const mode = availableMode(
+  process.argv.find((a) => a.startsWith('--'))?.slice(2),
+);
 const seconds = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 60);
 const root = mode === 'real' ? prepareRunningZones(RUNNING) : undefined;
 

@@ -24,9 +24,15 @@ import { memoryPrefs } from '../test/ui/helpers/render-ui.js';
 import { FrameSink, SilentStdin } from './helpers/fake-tty.js';
 import { availableMode, fullFrame, launchUi } from './helpers/launch.js';
 import { ms, stats } from './helpers/pty-screen.js';
-import { prepareRunningZones, releaseZones, zoneName } from './helpers/real-zones.js';
+import {
+  prepareRunningZones,
+  releaseZones,
+  zoneName,
+} from './helpers/real-zones.js';
 
-const mode = availableMode(process.argv.find((a) => a.startsWith('--'))?.slice(2));
+const mode = availableMode(
+  process.argv.find((a) => a.startsWith('--'))?.slice(2),
+);
 const changes = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 200);
 // Longer than a frame interval, so each change meets an idle renderer.
 const SPACING_MS = 50;
@@ -37,7 +43,10 @@ const rowShows = (text: string, name: string, state: string) =>
   text
     .replace(ANSI, '')
     .split('\n')
-    .some((line) => line.slice(2).startsWith(`${name} `) && line.includes(` ${state} `));
+    .some(
+      (line) =>
+        line.slice(2).startsWith(`${name} `) && line.includes(` ${state} `),
+    );
 
 async function memory(): Promise<number[]> {
   const zones = Array.from({ length: 10 }, (_, i) => zone(zoneName(i)));
@@ -72,7 +81,10 @@ async function memory(): Promise<number[]> {
     // fails the run if the frame never comes.
     let guard: NodeJS.Timeout | undefined;
     const shown = new Promise<number>((resolve, reject) => {
-      guard = setTimeout(() => reject(new Error('the row never changed')), 10_000);
+      guard = setTimeout(
+        () => reject(new Error('the row never changed')),
+        10_000,
+      );
       stdout.onFrame = (text) => {
         if (rowShows(text, target, state)) {
           clearTimeout(guard);
@@ -95,7 +107,13 @@ async function real(): Promise<number[]> {
   const root = prepareRunningZones(1);
   const zonectl = fileURLToPath(new URL('../../bin/zonectl', import.meta.url));
   const screen = launchUi({ mode: 'real', root });
-  const events = spawn(process.execPath, [zonectl, '--root', root, '--json', 'events']);
+  const events = spawn(process.execPath, [
+    zonectl,
+    '--root',
+    root,
+    '--json',
+    'events',
+  ]);
   const samples: number[] = [];
 
   try {
@@ -103,12 +121,19 @@ async function real(): Promise<number[]> {
     const lines = readline.createInterface({ input: events.stdout });
     const run = (...args: string[]) =>
       new Promise((resolve) =>
-        spawn(process.execPath, [zonectl, '--root', root, '--yes', ...args]).on('exit', resolve),
+        spawn(process.execPath, [zonectl, '--root', root, '--yes', ...args]).on(
+          'exit',
+          resolve,
+        ),
       );
 
     const pending: Promise<void>[] = [];
     lines.on('line', (line) => {
-      const event = JSON.parse(line) as { zone?: string; to?: string; time?: string };
+      const event = JSON.parse(line) as {
+        zone?: string;
+        to?: string;
+        time?: string;
+      };
       if (event.zone !== zoneName(0) || !event.to || !event.time) {
         return;
       }

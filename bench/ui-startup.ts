@@ -16,7 +16,9 @@ import { availableMode, fullFrame, launchUi } from './helpers/launch.js';
 import { ms, stats } from './helpers/pty-screen.js';
 
 const ZONES = 200;
-const mode = availableMode(process.argv.find((a) => a.startsWith('--'))?.slice(2));
+const mode = availableMode(
+  process.argv.find((a) => a.startsWith('--'))?.slice(2),
+);
 const runs = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 10);
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'zonectl-bench-startup-'));
 

@@ -32,7 +32,10 @@ export interface Launch {
   running?: number;
 }
 
-export function launchUi(launch: Launch, options: ScreenOptions = {}): PtyScreen {
+export function launchUi(
+  launch: Launch,
+  options: ScreenOptions = {},
+): PtyScreen {
   const args =
     launch.mode === 'real'
       ? [ZONECTL, '--root', launch.root ?? '']

@@ -19,7 +19,10 @@ export class PtyScreen {
   readonly proc: pty.IPty;
   readonly term: InstanceType<typeof Terminal>;
   bytes = 0;
-  private waiters: { check: (text: string) => boolean; done: (at: number) => void }[] = [];
+  private waiters: {
+    check: (text: string) => boolean;
+    done: (at: number) => void;
+  }[] = [];
 
   constructor(command: string, args: string[], options: ScreenOptions = {}) {
     const cols = options.cols ?? 120;
@@ -30,10 +33,12 @@ export class PtyScreen {
       name: 'xterm-256color',
       cols,
       rows,
-      env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', ...options.env } as Record<
-        string,
-        string
-      >,
+      env: {
+        ...process.env,
+        LANG: 'C.UTF-8',
+        LC_ALL: '',
+        ...options.env,
+      } as Record<string, string>,
     });
     this.proc.onData((data) => {
       this.bytes += Buffer.byteLength(data);
@@ -47,7 +52,9 @@ export class PtyScreen {
     const lines: string[] = [];
 
     for (let y = 0; y < this.term.rows; y++) {
-      lines.push(buffer.getLine(buffer.viewportY + y)?.translateToString(true) ?? '');
+      lines.push(
+        buffer.getLine(buffer.viewportY + y)?.translateToString(true) ?? '',
+      );
     }
 
     return lines.join('\n');

@@ -11,9 +11,13 @@ import { fileURLToPath } from 'node:url';
 const ZONECTL = fileURLToPath(new URL('../../../bin/zonectl', import.meta.url));
 
 function zonectl(root: string, ...args: string[]): void {
-  const result = spawnSync(process.execPath, [ZONECTL, '--root', root, ...args], {
-    encoding: 'utf8',
-  });
+  const result = spawnSync(
+    process.execPath,
+    [ZONECTL, '--root', root, ...args],
+    {
+      encoding: 'utf8',
+    },
+  );
 
   if (result.status !== 0) {
     throw new Error(`zonectl ${args.join(' ')}: ${result.stderr}`);
@@ -37,12 +41,23 @@ export function prepareRunningZones(count: number): string {
 
 /** Halts every zone of the root and removes it. */
 export function releaseZones(root: string): void {
-  const list = spawnSync(process.execPath, [ZONECTL, '--root', root, 'list', '-i'], {
-    encoding: 'utf8',
-  });
+  const list = spawnSync(
+    process.execPath,
+    [ZONECTL, '--root', root, 'list', '-i'],
+    {
+      encoding: 'utf8',
+    },
+  );
 
   for (const zone of list.stdout.split('\n').filter(Boolean)) {
-    spawnSync(process.execPath, [ZONECTL, '--root', root, '--yes', 'halt', zone]);
+    spawnSync(process.execPath, [
+      ZONECTL,
+      '--root',
+      root,
+      '--yes',
+      'halt',
+      zone,
+    ]);
   }
   fs.rmSync(root, { recursive: true, force: true });
 }

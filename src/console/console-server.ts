@@ -7,6 +7,7 @@
  */
 import fs from 'node:fs';
 import net from 'node:net';
+import { bindSocketFile } from '../core/socket-file.js';
 import { isLanguage } from '../core/language.js';
 import type { Logger } from '../core/logger.js';
 import type { Messages } from '../core/i18n.js';
@@ -76,16 +77,7 @@ export class ConsoleServer {
   }
 
   async listen(): Promise<void> {
-    fs.rmSync(this.options.socketPath, { force: true });
-
-    await new Promise<void>((resolve, reject) => {
-      this.server.once('error', reject);
-      this.server.listen(this.options.socketPath, () => {
-        this.server.off('error', reject);
-        resolve();
-      });
-    });
-    fs.chmodSync(this.options.socketPath, 0o600);
+    await bindSocketFile(this.server, this.options.socketPath);
   }
 
   /**

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import net from 'node:net';
-import path from 'node:path';
+import { bindSocketFile } from '../core/socket-file.js';
 import { Connection, type DoorContext } from './connection.js';
 
 /**
@@ -32,31 +32,9 @@ export class DoorServer {
     this.server.maxConnections = MAX_DOOR_CONNECTIONS;
   }
 
-  /**
-   * Binds the door. The caller holds the zone lock, so a file there is a
-   * dead daemon's. The socket is bound under a temporary name and renamed
-   * into place once it listens with its final mode, so that whoever sees
-   * the door appear can connect at once.
-   */
+  /** Binds the door. The caller holds the zone lock: a file there is stale. */
   async listen(): Promise<void> {
-    const { door } = this.ctx;
-    const dir = path.dirname(door);
-    const temporary = `${door}.${process.pid}`;
-    this.boundAs = temporary;
-
-    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-    fs.chmodSync(dir, 0o700);
-    fs.rmSync(temporary, { force: true });
-
-    await new Promise<void>((resolve, reject) => {
-      this.server.once('error', reject);
-      this.server.listen(temporary, () => {
-        this.server.off('error', reject);
-        resolve();
-      });
-    });
-    fs.chmodSync(temporary, 0o600);
-    fs.renameSync(temporary, door);
+    this.boundAs = await bindSocketFile(this.server, this.ctx.door);
   }
 
   /**

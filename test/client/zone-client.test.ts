@@ -126,12 +126,16 @@ test('boot arguments are refused for verbs that take none', (t) => {
   assert.deepEqual(daemonPids(root), []);
 });
 
-test('the console is not offered yet, and says so', async (t) => {
+test('the console of a zone that is only configured is refused, naming its state', async (t) => {
   const root = zoneRoot(t);
-  installZone(root, 'web');
+  zonectl(root, ['create', 'web']);
 
   await assert.rejects(
     client(root).console('web', { locale: 'en' }),
-    (error) => isZoneError(error) && error.code === 'consoleUnavailable',
+    (error) =>
+      isZoneError(error) &&
+      error.code === 'notManageable' &&
+      JSON.stringify(error.params.state).includes('configured'),
   );
+  assert.deepEqual(daemonPids(root), []);
 });

@@ -140,10 +140,16 @@ export async function platform() {
 }
 
 /**
- * Kills this root's daemons (the zones do not notice), then tears every
- * zone down through the platform, then kills whatever is left.
+ * Kills this root's clients and daemons (the zones do not notice), then
+ * tears every zone down through the platform, then kills whatever is left.
+ * Clients go first: a console client that loses its daemon starts a
+ * fresh one.
  */
 async function stopEverything(root: string): Promise<void> {
+  for (const pid of processesOf(root, 'bin/zonectl\0')) {
+    process.kill(pid, 'SIGKILL');
+    await waitGone(pid);
+  }
   for (const pid of daemonPids(root)) {
     process.kill(pid, 'SIGKILL');
   }

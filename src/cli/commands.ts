@@ -96,6 +96,13 @@ export const COMMANDS: readonly CommandSpec[] = [
     load: () => import('./commands/wait.js'),
   },
   {
+    name: 'tui',
+    args: [],
+    min: 0,
+    max: 0,
+    load: () => import('./commands/tui.js'),
+  },
+  {
     name: 'daemon',
     flags: [{ name: 'zone', short: 'z', value: true }],
     args: [],

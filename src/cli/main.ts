@@ -27,6 +27,10 @@ export async function main(
   }
 }
 
+function onTerminal(): boolean {
+  return Boolean(process.stdin.isTTY && process.stdout.isTTY);
+}
+
 function switchLanguage(
   messages: Messages,
   lang: Messages['current'],
@@ -44,20 +48,17 @@ async function dispatch(
     return EXIT_OK;
   }
 
-  if (
-    line.global.help ||
-    line.command === undefined ||
-    line.command === 'help'
-  ) {
+  // With no command a person gets the terminal UI; a script, which has no
+  // terminal to draw on, gets the usage and a usage error.
+  const name = line.command ?? (onTerminal() ? 'tui' : undefined);
+  if (line.global.help || name === undefined || name === 'help') {
     process.stdout.write(usageText(messages.t));
-    return line.command === undefined && !line.global.help
-      ? EXIT_USAGE
-      : EXIT_OK;
+    return name === undefined && !line.global.help ? EXIT_USAGE : EXIT_OK;
   }
 
-  const spec = findCommand(line.command);
+  const spec = findCommand(name);
   if (!spec) {
-    throw errors.unknownCommand(line.command);
+    throw errors.unknownCommand(name);
   }
 
   const count = line.positionals.length;

@@ -225,9 +225,15 @@ export class Connection implements Subscriber {
       state: outcome.state,
     };
 
+    // Every answered transition says what became of the zone, in the
+    // caller's words; note_uninstalling is zonectl's own and says nothing.
     if (outcome.already) {
       reply.messages.push(
         t(`daemon:already.${outcome.already}`, { zone: this.ctx.zone }),
+      );
+    } else if (outcome.ok && message.command !== 'note_uninstalling') {
+      reply.messages.push(
+        t(`daemon:done.${message.command}`, { zone: this.ctx.zone }),
       );
     }
     if (!outcome.ok) {

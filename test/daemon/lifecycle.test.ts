@@ -124,7 +124,7 @@ test('a client meeting a daemon that goes away retries against a fresh one', asy
   assert.equal((await uninstaller.next()).ok, true);
   const result = await boot;
   assert.equal(result.code, 0, result.stderr);
-  assert.equal(result.stderr, '');
+  assert.equal(result.stderr, 'zonectl: zone web booted.\n');
   await waitGone(first);
   const [second] = daemonPids(root, 'web');
   assert.ok(second && second !== first);

@@ -82,6 +82,16 @@ const ON_HOST: Partial<Record<ZoneState, string>> = {
   mounted: 'mounted',
 };
 
+// What the daemon says, in English, when it carried a command out.
+const DONE: Partial<Record<DoorCommand, string>> = {
+  ready: 'zone web is ready.',
+  boot: 'zone web booted.',
+  reboot: 'zone web rebooted.',
+  halt: 'zone web halted.',
+  mount: 'zone web is mounted for administration.',
+  unmount: 'zone web is unmounted.',
+};
+
 // English state names as the messages show them.
 const SHOWN: Record<ZoneState, string> = {
   configured: 'configured',
@@ -176,7 +186,7 @@ for (const state of ZONE_STATES) {
       }
 
       assert.equal(reply.ok, true, JSON.stringify(reply.messages));
-      assert.deepEqual(reply.messages, []);
+      assert.deepEqual(reply.messages, [DONE[command]]);
       assert.equal(reply.state, cell.to);
       await published(events, cell.event, state, cell.to);
       const after = await host.probe(spec);

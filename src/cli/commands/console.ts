@@ -11,7 +11,7 @@ import { createZoneClient } from '../../client/zone-client.js';
 import type { ConsoleSession, ZoneClient } from '../../client/types.js';
 import type { ParsedLine } from '../args.js';
 import type { CliContext } from '../context.js';
-import { attachTerminal, type Ending } from '../console/attach.js';
+import { attachTerminal, bracketed, type Ending } from '../console/attach.js';
 import {
   DEFAULT_ESCAPE,
   EscapeFilter,
@@ -54,10 +54,11 @@ export async function run(ctx: CliContext, line: ParsedLine): Promise<void> {
     });
 
   let session = await open();
-  say(ctx, greeting(ctx, zone, readOnly, escape));
+  let banner: string | undefined = greeting(ctx, zone, readOnly, escape);
 
   for (;;) {
-    const ending = await attachTerminal(session, ctx, filter);
+    const ending = await attachTerminal(session, ctx, filter, banner);
+    banner = undefined;
 
     if (ending.kind !== 'lost') {
       say(ctx, farewell(ctx, zone, ending));
@@ -114,10 +115,8 @@ async function reconnect(
   }
 }
 
-// Bracketed lines on their own, as the zone's notices are, so they never
-// read as something the zone printed.
 function say(ctx: CliContext, text: string): void {
-  ctx.stdout.write(`\r\n[${text}]\r\n`);
+  ctx.stdout.write(bracketed(text));
 }
 
 function showLog(ctx: CliContext, zone: string): void {

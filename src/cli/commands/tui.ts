@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ZoneClient } from '../../client/types.js';
+import { createZoneClient } from '../../client/zone-client.js';
 import { uiErrors } from '../../core/errors/ui.js';
 import {
   createLogger,
@@ -14,18 +14,6 @@ import {
 } from '../../core/logger.js';
 import type { ParsedLine } from '../args.js';
 import type { CliContext } from '../context.js';
-
-// The real client is built with the daemon. Naming its module through a
-// variable lets this verb compile before that module exists; until then
-// the UI reports that it cannot reach the zones.
-const CLIENT_MODULE = '../../client/index.js';
-
-interface ClientModule {
-  createClient(options: {
-    paths: CliContext['paths'];
-    logger: Logger;
-  }): ZoneClient;
-}
 
 export async function run(ctx: CliContext, line: ParsedLine): Promise<void> {
   if (!ctx.interactive || !ctx.stdout.isTTY) {
@@ -37,10 +25,15 @@ export async function run(ctx: CliContext, line: ParsedLine): Promise<void> {
   process.env.NODE_ENV ??= 'production';
 
   const logger = uiLogger(ctx);
-  const [{ startUi }, client] = await Promise.all([
-    import('../../../components/main.js'),
-    connect(ctx, logger),
-  ]);
+  const client = createZoneClient({
+    paths: ctx.paths,
+    language: ctx.language,
+    env: ctx.env,
+    // Watching has no caller to report to; the zone table stays as it was
+    // and the log says why.
+    onWatchError: (error) => logger.warn('watch failed', { error }),
+  });
+  const { startUi } = await import('../../../components/main.js');
 
   await startUi({
     paths: ctx.paths,
@@ -50,15 +43,6 @@ export async function run(ctx: CliContext, line: ParsedLine): Promise<void> {
     // Only an explicit --lang beats the language saved in the UI.
     language: line.global.lang === undefined ? undefined : ctx.language,
   });
-}
-
-async function connect(ctx: CliContext, logger: Logger): Promise<ZoneClient> {
-  try {
-    const module = (await import(CLIENT_MODULE)) as ClientModule;
-    return module.createClient({ paths: ctx.paths, logger });
-  } catch (error) {
-    throw uiErrors.clientUnavailable(error);
-  }
 }
 
 /**

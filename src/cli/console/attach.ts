@@ -26,9 +26,15 @@ export function attachTerminal(
   session: ConsoleSession,
   io: TerminalIO,
   filter: EscapeFilter,
+  banner?: string,
 ): Promise<Ending> {
   return new Promise((resolve) => {
+    // The banner comes once the terminal is raw: from then on, every key
+    // goes to the zone and none is echoed or held back by the terminal.
     const restore = enterRawMode(io.stdin);
+    if (banner !== undefined) {
+      io.stdout.write(bracketed(banner));
+    }
     const resize = () => {
       if (io.stdout.columns && io.stdout.rows) {
         session.resize(io.stdout.columns, io.stdout.rows);
@@ -60,7 +66,7 @@ export function attachTerminal(
     };
 
     session.onData((chunk) => io.stdout.write(chunk));
-    session.onNotice((text) => io.stdout.write(`\r\n[${text}]\r\n`));
+    session.onNotice((text) => io.stdout.write(bracketed(text)));
     session.onClose((reason) =>
       finish(
         reason === undefined ? { kind: 'lost' } : { kind: 'closed', reason },
@@ -72,4 +78,12 @@ export function attachTerminal(
     io.stdout.on('resize', resize);
     resize();
   });
+}
+
+/**
+ * A line of zonectl's own, bracketed and on a line of its own, as the
+ * zone's notices are, so that it never reads as something the zone printed.
+ */
+export function bracketed(text: string): string {
+  return `\r\n[${text}]\r\n`;
 }

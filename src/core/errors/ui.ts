@@ -5,8 +5,6 @@ const { usage, failed, reason } = errorMaker('ui');
 
 export const uiErrors = {
   needsTerminal: () => usage('needsTerminal'),
-  clientUnavailable: (cause: unknown) =>
-    failed('clientUnavailable', { reason: reason(cause) }, cause),
   noZoneSelected: () => failed('noZoneSelected'),
   zoneActive: (zone: string, state: string) =>
     failed('zoneActive', { zone, state: ref(`ui:state.${state}`) }),

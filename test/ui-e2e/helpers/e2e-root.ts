@@ -9,24 +9,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestContext } from 'node:test';
-import { findCommand } from '../../../src/cli/commands.js';
 import { mountsUnder } from '../../../src/install/mounts.js';
 import { zonectl } from '../../helpers/cli.js';
 import type { Tmux } from './tmux.js';
-
-/**
- * Why these tests cannot run in this build, or undefined when they can:
- * they need the daemon's verbs and the `tui` verb in the command table.
- */
-export function missingParts(): string | undefined {
-  const missing = ['tui', 'boot', 'halt', 'console'].filter(
-    (verb) => !findCommand(verb),
-  );
-
-  return missing.length === 0
-    ? undefined
-    : `needs the zonectl verbs ${missing.join(', ')} (the daemon, console and tui command)`;
-}
 
 export function e2eRoot(t: TestContext, term: Tmux): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'zonectl-ui-e2e-'));

@@ -37,7 +37,10 @@ test('from the sample zone, b boots it and Enter opens its console', async (t) =
   await ui.press(KEY.enter);
 
   await ui.until((s) => s.includes('console sample'));
+  await ui.until(() => ui.client.consoles.length > 0, 'a console attached');
   assert.equal(ui.client.consoles[0]?.zone, 'sample');
+  ui.client.consoles[0]?.emit('root@sample:~# ');
+  await ui.until((s) => s.includes('root@sample:~#'), "the zone's prompt");
 });
 
 test('Esc declines the offer and shows the empty table', async (t) => {

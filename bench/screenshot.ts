@@ -76,7 +76,8 @@ async function shoot(root: string): Promise<string> {
 
   // Dock web's console, show that it is a real shell, then give the
   // keyboard back to the table so the hints show the table's keys.
-  tmux('send-keys', '-t', 'ui', 'Enter');
+  // The table is sorted by name: web is the last row.
+  tmux('send-keys', '-t', 'ui', 'G', 'Enter');
   await until(/root@web/);
   tmux('send-keys', '-t', 'ui', '-l', 'uname -sr; echo $((6*7))');
   tmux('send-keys', '-t', 'ui', 'Enter');

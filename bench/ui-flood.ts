@@ -33,6 +33,8 @@ const selected = (zone: string) => (text: string) =>
 
 try {
   await screen.until(fullFrame);
+  // The first frame may come before every daemon has answered.
+  await screen.until((s) => s.includes('running: 3'));
 
   // Dock the first zone's console and start the flood in it.
   screen.write('\r');

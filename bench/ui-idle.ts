@@ -30,6 +30,8 @@ const screen = launchUi({ mode, root, zones: RUNNING, running: RUNNING });
 
 try {
   await screen.until(fullFrame);
+  // The first frame may come before every daemon has answered.
+  await screen.until((s) => s.includes(`running: ${RUNNING}`));
 
   // Attach every zone's console, then give the keyboard back to the table.
   for (let i = 0; i < RUNNING; i++) {

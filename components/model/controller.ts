@@ -329,9 +329,13 @@ export class Controller {
         return;
     }
 
-    // The rest act on the selected zone.
+    // The rest act on the selected zone, which exists only once the zones
+    // have been read: a key pressed before must not claim there are none.
     if (!zone) {
-      this.note(errorNote(uiErrors.noZoneSelected()));
+      const why = state.loaded
+        ? uiErrors.noZoneSelected()
+        : uiErrors.stillLoading();
+      this.note(errorNote(why));
       return;
     }
 

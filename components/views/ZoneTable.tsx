@@ -48,6 +48,11 @@ export function ZoneTable({ width, height }: ZoneTableProps) {
       <Text bold wrap="truncate">
         {fit(header, width)}
       </Text>
+      {!state.loaded ? (
+        <Text dimColor wrap="truncate">
+          {t('ui:table.loading')}
+        </Text>
+      ) : null}
       {rows.length === 0 && state.filter !== '' ? (
         <Text dimColor wrap="truncate">
           {t('ui:filter.none', { filter: state.filter })}

@@ -6,6 +6,7 @@ const { usage, failed, reason } = errorMaker('ui');
 export const uiErrors = {
   needsTerminal: () => usage('needsTerminal'),
   noZoneSelected: () => failed('noZoneSelected'),
+  stillLoading: () => failed('stillLoading'),
   zoneActive: (zone: string, state: string) =>
     failed('zoneActive', { zone, state: ref(`ui:state.${state}`) }),
   zoneBusy: (zone: string) => failed('zoneBusy', { zone }),

@@ -66,7 +66,11 @@ export class MemoryClient implements ZoneClient {
     return this.watchers.size;
   }
 
+  /** While set, list() waits for it: zones that take long to read. */
+  listGate?: Promise<void>;
+
   async list(): Promise<ZoneView[]> {
+    await this.listGate;
     return this.snapshot();
   }
 

@@ -22,6 +22,8 @@ import { MemoryClient } from './memory-client.js';
 
 export interface UiOptions {
   zones?: ZoneView[];
+  /** Holds the first list back until it settles. */
+  listGate?: Promise<void>;
   language?: Language;
   prefs?: Partial<Prefs>;
 }
@@ -60,6 +62,7 @@ const UNTIL_MS = 5000;
 
 export function renderUi(t: TestContext, options: UiOptions = {}) {
   const client = new MemoryClient(options.zones ?? []);
+  client.listGate = options.listGate;
   const admin = memoryAdmin(client);
   const prefs = memoryPrefs(options.prefs);
   const host = {

@@ -141,3 +141,19 @@ test('the bottom line shows the main keys', async (t) => {
     assert.ok(last.includes(hint), `missing ${hint} in ${last}`);
   }
 });
+
+test('until the zones are read, the table says so, and b says to wait', async (t) => {
+  let release = () => {};
+  const listGate = new Promise<void>((resolve) => (release = resolve));
+  const ui = renderUi(t, { zones: ZONES, listGate });
+  await ui.until((s) => s.includes('Reading the zones…'), 'the loading line');
+
+  await ui.press('b');
+
+  await ui.until((s) => s.includes('still being read'), 'the wait note');
+  assert.doesNotMatch(ui.frame(), /No zone is selected/);
+  assert.equal(ui.client.requests.length, 0);
+
+  release();
+  await ui.until((s) => /web\s+running/.test(s) && !s.includes('Reading'));
+});

@@ -14,7 +14,7 @@ export function useRawInput(): void {
 
   useEffect(() => {
     const forward = (chunk: string | Buffer) =>
-      controller.consoleInput(chunk.toString());
+      controller.dock.input(chunk.toString());
 
     stdin.on('data', forward);
 

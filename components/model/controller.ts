@@ -15,8 +15,9 @@ import type { Language } from '../../src/core/language.js';
 import type { Logger } from '../../src/core/logger.js';
 import { ConsolePool } from '../console/console-pool.js';
 import type { ConsoleView } from '../console/console-view.js';
-import { detachByte, splitAtDetach } from '../console/detach-key.js';
+import { detachByte } from '../console/detach-key.js';
 import type { ZoneAdmin } from './admin.js';
+import { ConsoleDock } from './console-dock.js';
 import { DialogKeys } from './dialog-router.js';
 import type { KeyPress } from './keys.js';
 import { tableIntent, type Intent } from './keys.js';
@@ -63,6 +64,8 @@ export class Controller {
   readonly detachKey: string;
   /** The byte that key sends. */
   readonly detachSequence: string;
+  /** The docked console: its pane, its keyboard, its size. */
+  readonly dock: ConsoleDock;
   private readonly ops: Operations;
   private readonly dialogs: DialogKeys;
   private unwatch: (() => void) | undefined;
@@ -99,10 +102,11 @@ export class Controller {
       {
         notice: (zone, text) =>
           this.note({ tone: 'info', text: { literal: text }, zone }),
-        closed: (zone, reason) => this.consoleClosed(zone, reason),
+        closed: (zone, reason) => this.dock.closed(zone, reason),
       },
       deps.logger,
     );
+    this.dock = new ConsoleDock(this);
     this.ops = new Operations(this, deps);
     this.dialogs = new DialogKeys(this, this.ops);
   }
@@ -161,7 +165,7 @@ export class Controller {
 
     if (size.cols !== cols || size.rows !== rows) {
       this.store.set({ size });
-      this.fitConsole();
+      this.dock.fit();
     }
   }
 
@@ -181,25 +185,6 @@ export class Controller {
       if (intent) {
         this.intent(intent);
       }
-    }
-  }
-
-  /**
-   * Raw keyboard input while the console has the keyboard: every byte goes
-   * to the zone unchanged, except the detach key.
-   */
-  consoleInput(chunk: string): void {
-    const state = this.state;
-    if (state.focus !== 'console' || state.dialog || !state.docked) {
-      return;
-    }
-
-    const { before, detached } = splitAtDetach(chunk, this.detachSequence);
-    if (before !== '') {
-      this.pool.get(state.docked)?.write(before);
-    }
-    if (detached) {
-      this.focusSoon('table');
     }
   }
 
@@ -259,16 +244,6 @@ export class Controller {
     }
   }
 
-  /** Makes the docked console as large as its pane. */
-  fitConsole(): void {
-    const { docked } = this.state;
-    const size = this.layout().console;
-
-    if (docked && size) {
-      this.pool.get(docked)?.resize(size.cols, size.rows);
-    }
-  }
-
   private setZones(zones: ZoneView[]): void {
     this.store.set({ zones, loaded: true });
   }
@@ -322,10 +297,10 @@ export class Controller {
         this.dialogs.openCreate();
         return;
       case 'orientation':
-        this.toggleOrientation();
+        this.dock.toggleOrientation();
         return;
       case 'focus':
-        this.focusConsole();
+        this.dock.focus();
         return;
     }
 
@@ -356,7 +331,7 @@ export class Controller {
         void this.ops.fullscreen(zone.name);
         return;
       case 'detach':
-        this.detachConsole(zone.name);
+        this.dock.detach(zone.name);
         return;
     }
   }
@@ -396,59 +371,5 @@ export class Controller {
     } else {
       this.note(undefined);
     }
-  }
-
-  private focusConsole(): void {
-    const { docked } = this.state;
-
-    if (docked && this.pool.get(docked)) {
-      this.focusSoon('console');
-    } else {
-      this.note(infoNote('ui:console.noneDocked'));
-    }
-  }
-
-  private toggleOrientation(): void {
-    const orientation = this.state.orientation === 'below' ? 'beside' : 'below';
-
-    this.store.set({ orientation });
-    this.fitConsole();
-    void this.savePrefs({ orientation });
-  }
-
-  private detachConsole(zone: string): void {
-    const { docked } = this.state;
-    const target = this.pool.get(zone) ? zone : docked;
-
-    if (!target || !this.pool.get(target)) {
-      this.note(errorNote(uiErrors.noConsole(zone), zone));
-      return;
-    }
-
-    this.pool.detach(target);
-    if (target === docked) {
-      this.store.set({ docked: undefined, focus: 'table' });
-    }
-    this.note(infoNote('ui:console.detached', { zone: target }));
-  }
-
-  private consoleClosed(zone: string, reason?: string): void {
-    if (this.state.docked === zone && this.state.focus === 'console') {
-      this.focusSoon('table');
-    }
-
-    this.note(
-      reason
-        ? {
-            tone: 'info',
-            zone,
-            text: { key: 'ui:console.closed', params: { zone, reason } },
-          }
-        : {
-            tone: 'info',
-            zone,
-            text: { key: 'ui:console.ended', params: { zone } },
-          },
-    );
   }
 }

@@ -109,7 +109,7 @@ export class Operations {
       return;
     }
 
-    this.ui.fitConsole();
+    this.ui.dock.fit();
     this.ui.focusSoon('console');
     this.ui.note(
       infoNote('ui:console.docked', {
@@ -127,7 +127,7 @@ export class Operations {
     }
 
     await this.deps.host.fullscreen(view);
-    this.ui.fitConsole();
+    this.ui.dock.fit();
     this.ui.note(infoNote('ui:console.back', { zone }));
   }
 

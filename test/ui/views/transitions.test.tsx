@@ -175,7 +175,7 @@ test('in German the y/N question takes j for yes', async (t) => {
 test('a key with no zone selected says so', async (t) => {
   const ui = renderUi(t, { zones: [], prefs: {} });
   ui.controller.store.set({ firstRunDeclined: true });
-  await ui.until((s) => s.includes('NAME'));
+  await ui.until((s) => s.includes('NAME') && !s.includes('Reading'));
 
   await ui.press('b');
 

@@ -23,12 +23,13 @@ class SocketConsole implements ConsoleSession {
   private readonly notices: ((text: string) => void)[] = [];
   private readonly closes: ((reason?: string) => void)[] = [];
   private byeReason: string | undefined;
+  /** Paused by the caller, who alone may resume. */
+  private held = false;
 
   constructor(
     private readonly socket: net.Socket,
     rest: Buffer,
   ) {
-    socket.on('data', (chunk: Buffer) => this.onChunk(chunk));
     socket.on('close', () => {
       for (const listener of this.closes) {
         listener(this.byeReason);
@@ -36,9 +37,20 @@ class SocketConsole implements ConsoleSession {
     });
     socket.on('error', () => socket.destroy());
 
-    if (rest.length > 0) {
-      setImmediate(() => this.onChunk(rest));
-    }
+    // The caller adds its listeners once it has the session, a turn from
+    // now. Until then the socket stays paused, so that what came with the
+    // server's OK is taken in first and nothing arriving meanwhile is
+    // lost or read ahead of it (a large screen comes in several reads).
+    socket.pause();
+    setImmediate(() => {
+      if (rest.length > 0) {
+        this.onChunk(rest);
+      }
+      socket.on('data', (chunk: Buffer) => this.onChunk(chunk));
+      if (!this.held) {
+        socket.resume();
+      }
+    });
   }
 
   onData(listener: (chunk: Buffer) => void): void {
@@ -68,10 +80,12 @@ class SocketConsole implements ConsoleSession {
   // Holding the socket back fills the server's queue for this client,
   // which the server answers by resyncing it later: the zone never waits.
   pause(): void {
+    this.held = true;
     this.socket.pause();
   }
 
   resume(): void {
+    this.held = false;
     this.socket.resume();
   }
 

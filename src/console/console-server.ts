@@ -16,6 +16,7 @@ import {
   Frame,
   FrameReader,
   MAX_HELLO_BYTES,
+  MAX_SCREEN_BYTES,
   decodeResize,
   parseHello,
 } from '../protocol/console-wire.js';
@@ -205,7 +206,7 @@ export class ConsoleServer {
     }
 
     const client = new AttachedClient(socket, hello, t, () =>
-      this.screen.snapshot(),
+      this.screen.snapshotWithin(MAX_SCREEN_BYTES),
     );
     socket.write('OK\n');
     this.clients.add(client);

@@ -72,6 +72,19 @@ export class ConsoleScreen {
     return this.serializer.serialize({ scrollback });
   }
 
+  /**
+   * A snapshot of at most `maxBytes`: as much scrollback as fits, halved
+   * until it does, and the visible screen always.
+   */
+  snapshotWithin(maxBytes: number): string {
+    for (let lines = SCROLLBACK_LINES; ; lines = Math.floor(lines / 2)) {
+      const screen = this.snapshot(lines);
+      if (lines === 0 || Buffer.byteLength(screen) <= maxBytes) {
+        return screen;
+      }
+    }
+  }
+
   dispose(): void {
     this.terminal.dispose();
   }

@@ -8,7 +8,6 @@
 import type net from 'node:net';
 import { describe } from '../core/describe.js';
 import { daemonErrors } from '../core/errors/daemon.js';
-import { isZoneError } from '../core/errors/zone-error.js';
 import type { Messages } from '../core/i18n.js';
 import { DEFAULT_LANGUAGE, type Language } from '../core/language.js';
 import type { Logger } from '../core/logger.js';
@@ -19,22 +18,14 @@ import type {
   ClientMessage,
   DaemonMessage,
   EndMessage,
-  ReplyCode,
   ReplyMessage,
   RequestMessage,
 } from '../protocol/messages.js';
 import { parseClientMessage, type Problem } from '../protocol/parse.js';
 import { identify } from './caller.js';
+import { replyFor } from './reply.js';
 import type { EventHub, Subscriber } from './event-hub.js';
-import type { Outcome, ZoneManager } from './zone-manager.js';
-
-const REPLY_CODES: Record<Outcome['result'], ReplyCode | undefined> = {
-  ok: undefined,
-  already: undefined,
-  invalid: 'invalid',
-  failed: 'failed',
-  refused: 'goingAway',
-};
+import type { ZoneManager } from './zone-manager.js';
 
 export interface DoorContext {
   zone: string;
@@ -209,40 +200,9 @@ export class Connection implements Subscriber {
       label: `${message.command} asked by ${user} (pid ${pid})`,
     });
 
-    this.send(this.replyFor(message, outcome));
-    this.ctx.answered();
-  }
-
-  private replyFor(message: RequestMessage, outcome: Outcome): ReplyMessage {
     const t = this.ctx.messages.fixed(message.locale);
-    const reply: ReplyMessage = {
-      v: PROTOCOL_VERSION,
-      type: 'reply',
-      seq: message.seq,
-      ok: outcome.ok,
-      exit: 0,
-      messages: [],
-      state: outcome.state,
-    };
-
-    // Every answered transition says what became of the zone, in the
-    // caller's words; note_uninstalling is zonectl's own and says nothing.
-    if (outcome.already) {
-      reply.messages.push(
-        t(`daemon:already.${outcome.already}`, { zone: this.ctx.zone }),
-      );
-    } else if (outcome.ok && message.command !== 'note_uninstalling') {
-      reply.messages.push(
-        t(`daemon:done.${message.command}`, { zone: this.ctx.zone }),
-      );
-    }
-    if (!outcome.ok) {
-      reply.messages.push(describe(outcome.error, t));
-      reply.exit = isZoneError(outcome.error) ? outcome.error.exit : 1;
-      reply.code = REPLY_CODES[outcome.result];
-    }
-
-    return reply;
+    this.send(replyFor(message, outcome, this.ctx.zone, t));
+    this.ctx.answered();
   }
 
   private reject(problem: Problem): void {

@@ -20,6 +20,11 @@ export const MAX_HELLO_BYTES = 1024;
 // never holds a reader hostage and a bad length is easy to refuse.
 export const MAX_FRAME_BYTES = 64 * 1024;
 
+// A screen is one frame, because a client redraws from it at once: its
+// scrollback of long lines can pass a data frame's bound many times over.
+// The server keeps every screen within this one (it sends less scrollback).
+export const MAX_SCREEN_BYTES = 4 * 1024 * 1024;
+
 export const HEADER_BYTES = 5;
 
 export interface ConsoleHello {
@@ -118,7 +123,11 @@ export class FrameReader {
 
     while (this.pending.length >= HEADER_BYTES) {
       const length = this.pending.readUInt32BE(1);
-      if (length > MAX_FRAME_BYTES) {
+      const max =
+        this.pending.readUInt8(0) === Frame.Screen
+          ? MAX_SCREEN_BYTES
+          : MAX_FRAME_BYTES;
+      if (length > max) {
         throw new RangeError(`console frame of ${length} bytes`);
       }
       if (this.pending.length < HEADER_BYTES + length) {

@@ -243,3 +243,30 @@ test('a client that stops reading holds back no other, and is later sent the scr
     `the stalled client was sent ${received} bytes`,
   );
 });
+
+test('a newcomer is sent a screen larger than any data frame, and stays', async (t) => {
+  const h = await harness(t);
+  const first = await attach(t, h);
+
+  // 300 lines of 400 columns fill the whole scrollback, whatever the
+  // width: far more than one data frame holds.
+  first.session.write(
+    "i=0; while [ $i -lt 300 ]; do printf '%0400d\\n' $i; i=$((i+1)); done; " +
+      'echo filled-$((1+1))\r',
+  );
+  await first.until.wait(() => /filled-2\r\n/.test(first.seen.tail), 'filled');
+
+  const late = await attach(t, h);
+  await late.until.wait(
+    () => late.seen.output.includes('filled-2'),
+    `the screen (${late.seen.bytes} bytes, closed: ${late.seen.closed})`,
+  );
+  assert.ok(
+    late.seen.bytes > 64 * 1024,
+    `a screen of ${late.seen.bytes} bytes`,
+  );
+
+  late.session.write('echo still-$((2+2))\r');
+  await late.until.wait(() => late.seen.tail.includes('still-4'), 'typed');
+  assert.equal(late.seen.closed, false);
+});

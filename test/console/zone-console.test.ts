@@ -9,6 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { createZoneClient } from '../../src/client/zone-client.js';
 import type { ConsoleSession } from '../../src/client/types.js';
 import type { Language } from '../../src/core/language.js';
+import { CLIENT_QUEUE_BYTES } from '../../src/console/attached-client.js';
 import { consoleLogPath } from '../../src/protocol/paths.js';
 import { zonectl } from '../helpers/cli.js';
 import {
@@ -237,10 +238,13 @@ test('a client that stops reading does not slow another one', async (t) => {
     `reading client: ${(reader.seen.bytes / 1e6).toFixed(1)} MB in ` +
       `${seconds.toFixed(2)} s = ${(reader.seen.bytes / 1e6 / seconds).toFixed(1)} MB/s`,
   );
-  assert.ok(reader.seen.bytes > 30_000_000, 'the reader got the whole flood');
+  // The reader saw the flood to its end: the stalled client held neither
+  // it nor the zone back. (A reader that itself falls a megabyte behind,
+  // on a busy host, is sent the screen instead of the backlog it missed,
+  // so how many bytes it got is not the measure.)
   assert.ok(
-    stalled.seen.bytes < reader.seen.bytes,
-    'the stalled client was not fed the flood',
+    stalled.seen.bytes < CLIENT_QUEUE_BYTES,
+    `the stalled client was not fed the flood (${stalled.seen.bytes} bytes)`,
   );
 });
 

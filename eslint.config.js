@@ -46,6 +46,11 @@ export default tseslint.config(
     'the platform is the lowest layer and never loads the UI',
   ),
   layer(
+    ['src/console/**'],
+    [...ui, '**/cli/**', '**/client/**', '**/components/**'],
+    'the console server runs in the daemon and never loads the client side',
+  ),
+  layer(
     ['src/daemon/**'],
     [...ui, '**/cli/**', '**/client/**', '**/components/**'],
     'the daemon never loads the UI or the client side',

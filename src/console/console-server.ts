@@ -11,7 +11,7 @@ import { bindSocketFile } from '../core/socket-file.js';
 import { isLanguage } from '../core/language.js';
 import type { Logger } from '../core/logger.js';
 import type { Messages } from '../core/i18n.js';
-import type { ZoneEventName } from '../client/types.js';
+import type { ZoneEventName } from '../protocol/commands.js';
 import {
   Frame,
   FrameReader,

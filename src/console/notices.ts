@@ -1,4 +1,4 @@
-import type { ZoneEventName } from '../client/types.js';
+import type { ZoneEventName } from '../protocol/commands.js';
 
 /** Events after which a client that asked for it is disconnected. */
 export const DETACHING_EVENTS: readonly ZoneEventName[] = [

@@ -33,12 +33,7 @@ export async function teardown(host: Host, layout: ZoneLayout): Promise<void> {
   await attempt(() =>
     removeZoneCgroup(layout.cgroupName, host.hierarchies(), host.logger),
   );
-  await attempt(async () => {
-    const mounts = zoneMounts(layout).namespaces;
-    if (mounts.length > 0) {
-      await run(host.logger, 'umount', mounts);
-    }
-  });
+  await attempt(() => unmountNamespaces(host, layout));
   await attempt(() => {
     fs.rmSync(layout.platformDir, { recursive: true, force: true });
     fs.rmSync(layout.socket, { force: true });
@@ -47,6 +42,30 @@ export async function teardown(host: Host, layout: ZoneLayout): Promise<void> {
 
   if (failures.length > 0) {
     throw errors.stepFailed(layout.zone, 'teardown', failures[0]);
+  }
+}
+
+/**
+ * Unmounts the namespace files. Another teardown may be under way at the
+ * same moment (the last commands of a daemon killed while it halted the
+ * zone live on): a mount that went away meanwhile is not a failure, one
+ * that is still there after a second try is.
+ */
+async function unmountNamespaces(host: Host, layout: ZoneLayout) {
+  for (let tries = 1; ; tries++) {
+    const mounts = zoneMounts(layout).namespaces;
+    if (mounts.length === 0) {
+      return;
+    }
+
+    try {
+      await run(host.logger, 'umount', mounts);
+      return;
+    } catch (error) {
+      if (tries >= 2 && zoneMounts(layout).namespaces.length > 0) {
+        throw error;
+      }
+    }
   }
 }
 

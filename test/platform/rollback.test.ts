@@ -172,3 +172,19 @@ test('commands in the wrong state fail and change nothing', async (t) => {
   assert.equal(mount.key, 'platform:errors.wrongState');
   assert.equal((await host.platform.probe(spec)).state, 'ready');
 });
+
+test('two halts racing on one zone both succeed, and nothing is left', async (t) => {
+  const host = platformRoot(t);
+  const spec = host.zone('web');
+  const before = hostSnapshot(host.root);
+  await host.platform.ready(spec);
+  await host.platform.boot(spec, []);
+
+  // What a daemon killed in the middle of a halt leaves: its last commands
+  // still tearing down while the next daemon tears down too.
+  await Promise.all([host.platform.halt(spec), host.platform.halt(spec)]);
+
+  assert.equal((await host.platform.probe(spec)).state, 'installed');
+  assertNothingLeft(spec);
+  assert.deepEqual(hostSnapshot(host.root), before);
+});

@@ -225,7 +225,14 @@ function killAll(dir: string): void {
   const kill = path.join(dir, 'cgroup.kill');
 
   if (fs.existsSync(kill)) {
-    fs.writeFileSync(kill, '1');
+    try {
+      fs.writeFileSync(kill, '1');
+    } catch (error) {
+      // Another teardown removed the cgroup meanwhile: nothing to kill.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+        throw error;
+      }
+    }
     return;
   }
 

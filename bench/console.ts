@@ -20,6 +20,7 @@ import pty from 'node-pty';
 import { createZoneClient } from '../src/client/zone-client.js';
 import { resolvePaths } from '../src/core/paths.js';
 import { zoneRoot } from '../src/install/sparse-root.js';
+import { zonectl } from './helpers/real-zones.js';
 import { formatMs, summarize } from './stats.js';
 
 const ZONECTL = fileURLToPath(new URL('../../bin/zonectl', import.meta.url));
@@ -92,19 +93,6 @@ async function echo(term: Terminal) {
 
   const s = summarize(samples);
   return { runs: s.runs, median: formatMs(s.median), p99: formatMs(s.p99) };
-}
-
-function zonectl(root: string, ...args: string[]): void {
-  const result = spawnSync(
-    process.execPath,
-    [ZONECTL, '--root', root, ...args],
-    {
-      encoding: 'utf8',
-    },
-  );
-  if (result.status !== 0) {
-    throw new Error(`zonectl ${args.join(' ')}: ${result.stderr}`);
-  }
 }
 
 /** A text file of MEGABYTES with 100-column lines, as logs look. */

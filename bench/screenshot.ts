@@ -13,6 +13,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { mountsUnder } from '../src/install/mounts.js';
 import { ansiToSvg } from './helpers/ansi-svg.js';
+import { zonectl } from './helpers/real-zones.js';
 
 const ZONECTL = fileURLToPath(new URL('../../bin/zonectl', import.meta.url));
 const SOCKET = `zonectl-shot-${process.pid}`;
@@ -22,16 +23,6 @@ const ROWS = 32;
 // The UI draws a frame within a few hundred milliseconds of a change; a
 // screen that has not shown what we wait for after this long never will.
 const WAIT_MS = 30_000;
-
-function zonectl(root: string, ...args: string[]): void {
-  const run = spawnSync(process.execPath, [ZONECTL, '--root', root, ...args], {
-    encoding: 'utf8',
-  });
-
-  if (run.status !== 0) {
-    throw new Error(`zonectl ${args.join(' ')}: ${run.stderr}`);
-  }
-}
 
 function tmux(...args: string[]): string {
   return spawnSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' })

@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 
 const ZONECTL = fileURLToPath(new URL('../../../bin/zonectl', import.meta.url));
 
-function zonectl(root: string, ...args: string[]): void {
+/** Runs the real zonectl under `root`; throws with its stderr on failure. */
+export function zonectl(root: string, ...args: string[]): void {
   const result = spawnSync(
     process.execPath,
     [ZONECTL, '--root', root, ...args],

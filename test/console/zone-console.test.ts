@@ -4,11 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { test, type TestContext } from 'node:test';
+import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createZoneClient } from '../../src/client/zone-client.js';
-import type { ConsoleSession } from '../../src/client/types.js';
-import type { Language } from '../../src/core/language.js';
 import { CLIENT_QUEUE_BYTES } from '../../src/console/attached-client.js';
 import { consoleLogPath } from '../../src/protocol/paths.js';
 import { zonectl } from '../helpers/cli.js';
@@ -20,78 +17,12 @@ import {
   waitGone,
   zoneRoot,
 } from '../helpers/daemons.js';
-import { PtySession } from '../helpers/pty.js';
-import { Until } from '../helpers/until.js';
-
-/** A zone booted under a fresh root, its shell waiting on the console. */
-function bootedZone(t: TestContext, zone = 'con'): string {
-  const root = zoneRoot(t);
-  installZone(root, zone);
-  const booted = zonectl(root, ['boot', zone]);
-  assert.equal(booted.code, 0, booted.stderr);
-
-  return root;
-}
-
-/** `zonectl console` on a real terminal, ended with the test. */
-function consoleClient(
-  t: TestContext,
-  root: string,
-  zone: string,
-  ...flags: string[]
-): PtySession {
-  const session = new PtySession(['--root', root, 'console', ...flags, zone]);
-  t.after(() => session.kill());
-
-  return session;
-}
-
-/** Types a command and waits until its output shows on this client. */
-async function run(
-  client: PtySession,
-  command: string,
-  shows: RegExp,
-): Promise<void> {
-  client.write(`${command}\r`);
-  await client.expect(shows);
-}
-
-/** A console session through the client library, recording everything. */
-async function library(
-  t: TestContext,
-  root: string,
-  zone: string,
-  locale: Language = 'en',
-  readOnly = false,
-) {
-  const until = new Until();
-  const client = createZoneClient({ paths: pathsOf(root), language: locale });
-  const session: ConsoleSession = await client.console(zone, {
-    locale,
-    readOnly,
-    cols: 100,
-    rows: 30,
-  });
-  const seen = { bytes: 0, text: '', notices: [] as string[], closed: false };
-
-  session.onData((chunk) => {
-    seen.bytes += chunk.length;
-    // The end is enough to find markers in; a flood must not grow memory.
-    seen.text = (seen.text + chunk.toString('utf8')).slice(-64 * 1024);
-    until.poke();
-  });
-  session.onNotice((text) => {
-    seen.notices.push(text);
-    until.poke();
-  });
-  session.onClose(() => {
-    seen.closed = true;
-    until.poke();
-  });
-  t.after(() => session.close());
-
-  return { session, seen, until };
-}
+import {
+  bootedZone,
+  consoleClient,
+  library,
+  run,
+} from '../helpers/console-clients.js';
 
 test('typing echo $((6*7)) on the console shows 42', async (t) => {
   const root = bootedZone(t);
